@@ -1,0 +1,15 @@
+using System.Net.Http;
+
+namespace IdcAdmin.Core.Aws;
+
+/// <summary>Settings one session's transports share.</summary>
+public sealed class AwsTransportOptions
+{
+    /// <summary>An explicit endpoint for every service (a local emulator); otherwise AWS_ENDPOINT_URL* or AWS's own.</summary>
+    public string? EndpointUrl { get; set; }
+    /// <summary>The handler under the signer; tests put a scripted one here. The transport does not dispose it.</summary>
+    public HttpMessageHandler? InnerHandler { get; set; }
+    public RequestRateLimiter? RateLimiter { get; set; }
+    public AwsRetryOptions Retry { get; set; } = new();
+    public IAwsCallLog? Log { get; set; }
+}

@@ -1,0 +1,7 @@
+namespace IdcAdmin.Core.Aws;
+
+/// <summary>Where the transport tells what it did: operation, status, timing, retries. Never headers, bodies or credentials.</summary>
+public interface IAwsCallLog
+{
+    void Debug(string message);
+}

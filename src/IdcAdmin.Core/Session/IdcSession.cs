@@ -1,0 +1,24 @@
+using System;
+using IdcAdmin.Core.Aws;
+
+namespace IdcAdmin.Core.Session;
+
+/// <summary>A connected instance and the clients to reach it; one per PowerShell runspace, serving a whole runbook.</summary>
+public sealed class IdcSession : IDisposable
+{
+    public IdcSession(AwsConnection connection, IdcInstance instance)
+    {
+        Connection = connection;
+        Instance = instance;
+    }
+
+    public AwsConnection Connection { get; }
+    public IdcInstance Instance { get; }
+    public string InstanceArn => Instance.InstanceArn;
+    public string IdentityStoreId => Instance.IdentityStoreId;
+
+    /// <summary>Warnings that should be said once per session (e.g. that the API cannot send invitation emails).</summary>
+    public OncePerSession Once { get; } = new();
+
+    public void Dispose() => Connection.Dispose();
+}

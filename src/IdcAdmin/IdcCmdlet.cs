@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.Reporting;
+using IdcAdmin.Core.Session;
+using IdcAdmin.Infrastructure;
+
+namespace IdcAdmin;
+
+/// <summary>
+/// Base of every IdcAdmin cmdlet: resolves the runspace's session, runs engine work on the pipeline thread with
+/// its reports forwarded, and cancels it when the user presses Ctrl+C.
+/// </summary>
+public abstract class IdcCmdlet : PSCmdlet
+{
+    private readonly CancellationTokenSource _cancellation = new();
+    private PipelinePump? _pump;
+
+    /// <summary>Cancelled by Ctrl+C / StopProcessing.</summary>
+    protected CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>The engine's view of this cmdlet's output streams.</summary>
+    protected IOutputWriter Output => Pump;
+
+    private PipelinePump Pump => _pump ??= new PipelinePump(WriteVerbose, WriteWarning, WriteDebug, WriteProgressReport);
+
+    /// <summary>The connected session; stops the cmdlet with a clear error when there is none.</summary>
+    protected IdcSession Session
+    {
+        get
+        {
+            var session = SessionStore.Current;
+            if (session != null) return session;
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("Not connected to IAM Identity Center. Run Connect-IdcInstance first (for example: Connect-IdcInstance -ProfileName management -Region eu-west-1)."),
+                "IdcNotConnected", ErrorCategory.ConnectionError, null));
+            return null!;
+        }
+    }
+
+    /// <summary>Runs engine work to completion on this thread, forwarding its verbose/warning/progress output.</summary>
+    protected T Run<T>(Func<CancellationToken, Task<T>> work) => Pump.Run(() => work(CancellationToken));
+
+    protected void Run(Func<CancellationToken, Task> work) => Pump.Run(() => work(CancellationToken));
+
+    /// <summary>Enumerates an engine stream, one page fetched at a time, on this thread.</summary>
+    protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source) => Pump.Stream(source, CancellationToken);
+
+    /// <summary>Writes a non-terminating error for one failed item, so the rest go on.</summary>
+    protected void WriteItemError(Exception e, string errorId, object? target, ErrorCategory? category = null) =>
+        WriteError(ErrorRecords.From(Unwrap(e), errorId, target, category));
+
+    protected void ThrowTerminating(Exception e, string errorId, object? target, ErrorCategory? category = null) =>
+        ThrowTerminatingError(ErrorRecords.From(Unwrap(e), errorId, target, category));
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    protected override void EndProcessing() => _pump?.Drain();
+
+    private void WriteProgressReport(ProgressReport p)
+    {
+        var record = new ProgressRecord(p.ActivityId, p.Activity, string.IsNullOrEmpty(p.Status) ? p.Activity : p.Status)
+        {
+            PercentComplete = Math.Max(-1, Math.Min(100, p.PercentComplete)),
+            RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
+        WriteProgress(record);
+    }
+
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Reporting;
+
+namespace IdcAdmin.Infrastructure;
+
+/// <summary>
+/// Runs engine work to completion while keeping every Write-* call on the pipeline thread, as PowerShell requires:
+/// the engine's reports (from any thread) are queued and replayed here while the caller waits.
+/// </summary>
+internal sealed class PipelinePump : IOutputWriter
+{
+    private readonly BlockingCollection<Action?> _queue = new();
+    private readonly Action<string> _verbose;
+    private readonly Action<string> _warning;
+    private readonly Action<string> _debug;
+    private readonly Action<ProgressReport> _progress;
+
+    public PipelinePump(Action<string> verbose, Action<string> warning, Action<string> debug, Action<ProgressReport> progress)
+    {
+        _verbose = verbose;
+        _warning = warning;
+        _debug = debug;
+        _progress = progress;
+    }
+
+    public void WriteVerbose(string message) => _queue.Add(() => _verbose(message));
+    public void WriteWarning(string message) => _queue.Add(() => _warning(message));
+    public void WriteDebug(string message) => _queue.Add(() => _debug(message));
+    public void WriteProgress(ProgressReport progress) => _queue.Add(() => _progress(progress));
+
+    /// <summary>Runs <paramref name="work"/> off the pipeline thread and pumps its reports until it ends.</summary>
+    public T Run<T>(Func<Task<T>> work)
+    {
+        // The transport's diagnostics of this work go to this cmdlet's Debug stream.
+        AmbientCallLog.Sink = WriteDebug;
+        var task = Task.Run(work);
+        task.ContinueWith(_ => _queue.Add(null), TaskContinuationOptions.ExecuteSynchronously);
+        foreach (var action in _queue.GetConsumingEnumerable())
+        {
+            if (action != null) action();
+            else if (task.IsCompleted) break;
+        }
+        Drain();
+        return task.GetAwaiter().GetResult();
+    }
+
+    public void Run(Func<Task> work) => Run(async () => { await work().ConfigureAwait(false); return true; });
+
+    /// <summary>Yields a stream's items on the pipeline thread as they arrive.</summary>
+    public IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
+    {
+        var e = source.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (Run(() => e.MoveNextAsync().AsTask())) yield return e.Current;
+        }
+        finally
+        {
+            Run(() => e.DisposeAsync().AsTask());
+        }
+    }
+
+    /// <summary>Writes whatever the engine queued after the work ended (e.g. from a finally block).</summary>
+    public void Drain()
+    {
+        while (_queue.TryTake(out var action)) action?.Invoke();
+    }
+}
