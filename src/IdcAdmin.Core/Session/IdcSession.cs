@@ -1,5 +1,6 @@
 using System;
-using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.PermissionSets;
 
 namespace IdcAdmin.Core.Session;
 
@@ -10,7 +11,14 @@ public sealed class IdcSession : IDisposable
     {
         Connection = connection;
         Instance = instance;
+        Principals = new PrincipalResolver(connection.IdentityStore, instance.IdentityStoreId);
+        PermissionSets = new PermissionSetResolver(connection.SsoAdmin, instance.InstanceArn);
     }
+
+    /// <summary>User and group names ↔ ids, cached for the session.</summary>
+    public PrincipalResolver Principals { get; }
+    /// <summary>Permission set names ↔ ARNs, cached for the session.</summary>
+    public PermissionSetResolver PermissionSets { get; }
 
     public AwsConnection Connection { get; }
     public IdcInstance Instance { get; }

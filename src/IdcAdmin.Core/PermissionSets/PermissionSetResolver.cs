@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.SsoAdmin;
+using IdcAdmin.Core.SsoAdmin.Model;
+
+namespace IdcAdmin.Core.PermissionSets;
+
+/// <summary>
+/// Permission set names to ARNs and back. AWS has no lookup by name, so the first name lookup lists and describes
+/// the instance's permission sets once; the session keeps the map and updates it on create/delete.
+/// </summary>
+public sealed class PermissionSetResolver
+{
+    private static readonly Regex ArnPattern = new(@"^arn:aws(-[a-z]{1,5}){0,3}:sso:::permissionSet/(sso)?ins-[a-zA-Z0-9-.]{16}/ps-[a-zA-Z0-9-./]{16}$", RegexOptions.CultureInvariant);
+    private readonly SsoAdminClient _client;
+    private readonly string _instanceArn;
+    private readonly ConcurrentDictionary<string, string> _arnByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _nameByArn = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _loadGate = new(1, 1);
+    private volatile bool _loaded;
+
+    public PermissionSetResolver(SsoAdminClient client, string instanceArn)
+    {
+        _client = client;
+        _instanceArn = instanceArn;
+    }
+
+    public static bool IsArn(string? value) => value != null && ArnPattern.IsMatch(value);
+
+    /// <summary>The ARN for a name or ARN; null when no permission set has that name.</summary>
+    public async Task<string?> FindArnAsync(string nameOrArn, CancellationToken cancellationToken)
+    {
+        if (IsArn(nameOrArn)) return nameOrArn;
+        if (_arnByName.TryGetValue(nameOrArn, out var arn)) return arn;
+        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        return _arnByName.TryGetValue(nameOrArn, out arn) ? arn : null;
+    }
+
+    /// <summary>The name of a permission set ARN (described once, then remembered).</summary>
+    public async Task<string> GetNameAsync(string arn, CancellationToken cancellationToken)
+    {
+        if (_nameByArn.TryGetValue(arn, out var name)) return name;
+        var described = await _client.DescribePermissionSetAsync(
+            new DescribePermissionSetRequest { InstanceArn = _instanceArn, PermissionSetArn = arn }, cancellationToken).ConfigureAwait(false);
+        name = described.PermissionSet?.Name ?? arn;
+        Learn(name, arn);
+        return name;
+    }
+
+    /// <summary>Every permission set's name and ARN.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AllAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        return _nameByArn.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public void Learn(string name, string arn)
+    {
+        _arnByName[name] = arn;
+        _nameByArn[arn] = name;
+    }
+
+    public void Forget(string arn)
+    {
+        if (_nameByArn.TryRemove(arn, out var name)) _arnByName.TryRemove(name, out _);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded) return;
+        await _loadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_loaded) return;
+            var request = new ListPermissionSetsRequest { InstanceArn = _instanceArn, MaxResults = 100 };
+            await foreach (var arn in _client.PaginateListPermissionSets(request, cancellationToken).ConfigureAwait(false))
+                if (!_nameByArn.ContainsKey(arn)) await GetNameAsync(arn, cancellationToken).ConfigureAwait(false);
+            _loaded = true;
+        }
+        finally
+        {
+            _loadGate.Release();
+        }
+    }
+}

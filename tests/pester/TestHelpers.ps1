@@ -1,0 +1,70 @@
+# Shared by every *.Tests.ps1 here: dot-source it inside BeforeAll.
+# It imports the built module from output/ (run ./build.ps1 -Task Build first, or ./build.ps1 -Task Test),
+# starts a private moto_server on a free loopback port, and connects the module to it.
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..' '..')).Path
+
+function Import-IdcAdminUnderTest {
+    $manifest = Get-ChildItem -Path (Join-Path $script:RepoRoot 'output' 'IdcAdmin') -Filter 'IdcAdmin.psd1' -Recurse -ErrorAction SilentlyContinue |
+        Select-Object -First 1
+    if (-not $manifest) { throw "The module is not built. Run: ./build.ps1 -Task Build" }
+    Import-Module $manifest.FullName -Force -ErrorAction Stop
+}
+
+function Start-MotoServer {
+    $exe = Get-Command moto_server -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $exe) { throw 'moto_server was not found on PATH. Install it with: pip install "moto[server]"' }
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $port = $listener.LocalEndpoint.Port
+    $listener.Stop()
+    $process = Start-Process -FilePath $exe.Source -ArgumentList @('-H', '127.0.0.1', '-p', $port) -PassThru `
+        -RedirectStandardOutput ([System.IO.Path]::GetTempFileName()) -RedirectStandardError ([System.IO.Path]::GetTempFileName())
+    $url = "http://127.0.0.1:$port"
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        try {
+            $null = Invoke-WebRequest -Uri "$url/moto-api/data.json" -UseBasicParsing -TimeoutSec 2
+            return [pscustomobject]@{ Url = $url; Process = $process }
+        }
+        catch { Start-Sleep -Milliseconds 100 }
+    }
+    Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
+    throw "moto_server did not answer on $url within 60 s."
+}
+
+function Stop-MotoServer {
+    param([Parameter(Mandatory)] $Moto)
+    if ($Moto -and $Moto.Process -and -not $Moto.Process.HasExited) {
+        Stop-Process -Id $Moto.Process.Id -Force -ErrorAction SilentlyContinue
+    }
+}
+
+function Connect-TestInstance {
+    param([Parameter(Mandatory)] $Moto, [string] $Region = 'us-east-1')
+    # moto does not check signatures, but the module always signs: give it throwaway keys.
+    $env:AWS_ACCESS_KEY_ID = 'AKIDPESTERTESTING'
+    $env:AWS_SECRET_ACCESS_KEY = 'pester-test-secret'
+    Remove-Item Env:AWS_SESSION_TOKEN -ErrorAction SilentlyContinue
+    Remove-Item Env:AWS_PROFILE -ErrorAction SilentlyContinue
+    Connect-IdcInstance -Region $Region -EndpointUrl $Moto.Url
+}
+
+function New-TestName {
+    param([string] $Prefix = 'pester')
+    "$Prefix-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+}
+
+# Builds an organization in moto through the AWS CLI: a root, the given OUs and accounts.
+function New-TestOrganization {
+    param([Parameter(Mandatory)] $Moto, [int] $AccountCount = 3)
+    $common = @('--endpoint-url', $Moto.Url, '--region', 'us-east-1', '--output', 'json')
+    $null = aws organizations create-organization --feature-set ALL @common 2>$null
+    $root = (aws organizations list-roots @common | ConvertFrom-Json).Roots[0]
+    $accounts = foreach ($i in 1..$AccountCount) {
+        $name = New-TestName -Prefix 'acct'
+        $status = (aws organizations create-account --email "$name@example.com" --account-name $name @common | ConvertFrom-Json).CreateAccountStatus
+        [pscustomobject]@{ Name = $name; Id = $status.AccountId }
+    }
+    [pscustomobject]@{ RootId = $root.Id; Accounts = $accounts }
+}
