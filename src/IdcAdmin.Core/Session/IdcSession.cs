@@ -1,4 +1,5 @@
 using System;
+using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.PermissionSets;
 
@@ -24,6 +25,9 @@ public sealed class IdcSession : IDisposable
     public IdcInstance Instance { get; }
     public string InstanceArn => Instance.InstanceArn;
     public string IdentityStoreId => Instance.IdentityStoreId;
+
+    /// <summary>How asynchronous requests (assignments, provisioning) are waited for.</summary>
+    public PollOptions Polling { get; set; } = new();
 
     /// <summary>Warnings that should be said once per session (e.g. that the API cannot send invitation emails).</summary>
     public OncePerSession Once { get; } = new();

@@ -1,0 +1,60 @@
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Session;
+using IdcAdmin.Core.SsoAdmin.Model;
+
+namespace IdcAdmin.Core.Access;
+
+/// <summary>
+/// Creating and deleting one account assignment, and waiting for AWS to finish it. Both calls are asynchronous in
+/// AWS: they return a request id whose status moves from IN_PROGRESS to SUCCEEDED or FAILED.
+/// </summary>
+public static class AccountAssignmentCalls
+{
+    public const string InProgress = "IN_PROGRESS";
+    public const string Succeeded = "SUCCEEDED";
+    public const string Failed = "FAILED";
+
+    public static async Task<AccountAssignmentOperationStatus> StartCreateAsync(IdcSession session, AssignmentKey key, CancellationToken cancellationToken)
+    {
+        var response = await session.Connection.SsoAdmin.CreateAccountAssignmentAsync(new CreateAccountAssignmentRequest
+        {
+            InstanceArn = session.InstanceArn,
+            TargetId = key.AccountId,
+            TargetType = "AWS_ACCOUNT",
+            PermissionSetArn = key.PermissionSetArn,
+            PrincipalType = key.PrincipalKind.ToAws(),
+            PrincipalId = key.PrincipalId,
+        }, cancellationToken).ConfigureAwait(false);
+        return response.AccountAssignmentCreationStatus!;
+    }
+
+    public static async Task<AccountAssignmentOperationStatus> StartDeleteAsync(IdcSession session, AssignmentKey key, CancellationToken cancellationToken)
+    {
+        var response = await session.Connection.SsoAdmin.DeleteAccountAssignmentAsync(new DeleteAccountAssignmentRequest
+        {
+            InstanceArn = session.InstanceArn,
+            TargetId = key.AccountId,
+            TargetType = "AWS_ACCOUNT",
+            PermissionSetArn = key.PermissionSetArn,
+            PrincipalType = key.PrincipalKind.ToAws(),
+            PrincipalId = key.PrincipalId,
+        }, cancellationToken).ConfigureAwait(false);
+        return response.AccountAssignmentDeletionStatus!;
+    }
+
+    /// <summary>Polls until the request has SUCCEEDED or FAILED; a timeout raises <see cref="StatusTimeoutException{T}"/>.</summary>
+    public static Task<AccountAssignmentOperationStatus> WaitAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, CancellationToken cancellationToken)
+    {
+        if (started.Status != InProgress) return Task.FromResult(started);
+        var requestId = started.RequestId!;
+        return StatusPoller.UntilDoneAsync(async ct => deletion
+                ? (await session.Connection.SsoAdmin.DescribeAccountAssignmentDeletionStatusAsync(new DescribeAccountAssignmentDeletionStatusRequest
+                    { InstanceArn = session.InstanceArn, AccountAssignmentDeletionRequestId = requestId }, ct).ConfigureAwait(false)).AccountAssignmentDeletionStatus!
+                : (await session.Connection.SsoAdmin.DescribeAccountAssignmentCreationStatusAsync(new DescribeAccountAssignmentCreationStatusRequest
+                    { InstanceArn = session.InstanceArn, AccountAssignmentCreationRequestId = requestId }, ct).ConfigureAwait(false)).AccountAssignmentCreationStatus!,
+            s => s.Status != InProgress, session.Polling, cancellationToken);
+    }
+}
