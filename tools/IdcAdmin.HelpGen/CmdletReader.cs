@@ -32,18 +32,15 @@ public sealed class CmdletReader : IDisposable
     public string AssemblyPath { get; }
     public Assembly Assembly { get; }
 
-    /// <summary>Every type of the module's assemblies (the cmdlet assembly and its IdcAdmin.* neighbours).</summary>
+    /// <summary>Every type of the module's own assemblies: this one and the ones it references that share its name prefix.</summary>
     public IEnumerable<Type> ModuleTypes()
     {
-        var dir = Path.GetDirectoryName(AssemblyPath)!;
-        var prefix = Assembly.GetName().Name!.Split('.')[0];
-        foreach (var path in Directory.GetFiles(dir, prefix + "*.dll"))
-        {
-            var assembly = string.Equals(path, AssemblyPath, StringComparison.OrdinalIgnoreCase)
-                ? Assembly
-                : _context.LoadFromAssemblyPath(path);
-            foreach (var t in assembly.GetTypes()) yield return t;
-        }
+        var prefix = Assembly.GetName().Name!.Split('.')[0] + ".";
+        var own = Assembly.GetReferencedAssemblies()
+            .Where(n => n.Name!.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(_context.LoadFromAssemblyName)
+            .Prepend(Assembly);
+        return own.SelectMany(a => a.GetTypes());
     }
 
     /// <summary>Every class carrying [Cmdlet], public or not (so a test can flag a non-public one).</summary>
@@ -92,8 +89,8 @@ public sealed class CmdletReader : IDisposable
         if (sets.Count == 0) return null;
 
         var type = property.PropertyType;
-        var element = Nullable.GetUnderlyingType(type) ?? (type.IsArray ? type.GetElementType()! : type);
-        element = Nullable.GetUnderlyingType(element) ?? element;
+        var element = UnderlyingNullable(type) ?? (type.IsArray ? type.GetElementType()! : type);
+        element = UnderlyingNullable(element) ?? element;
         var validSet = Attribute(attributes, "ValidateSetAttribute");
         return new ParameterModel
         {
@@ -101,7 +98,7 @@ public sealed class CmdletReader : IDisposable
             DocId = "P:" + DocName(property.DeclaringType!) + "." + property.Name,
             DeclaringAssemblyName = property.DeclaringType!.Assembly.GetName().Name!,
             TypeName = FriendlyName(type),
-            TypeFullName = (Nullable.GetUnderlyingType(type) ?? type).FullName ?? type.Name,
+            TypeFullName = (UnderlyingNullable(type) ?? type).FullName ?? type.Name,
             IsSwitch = type.FullName == Sma + "SwitchParameter",
             SupportsWildcards = Attribute(attributes, "SupportsWildcardsAttribute") != null,
             Aliases = attributes.Where(a => a.AttributeType.FullName == Sma + "AliasAttribute")
@@ -118,12 +115,16 @@ public sealed class CmdletReader : IDisposable
     /// <summary>The name Get-Help shows: String, Int32[], Nullable&lt;T&gt; as T, generics without arity.</summary>
     public static string FriendlyName(Type type)
     {
-        if (Nullable.GetUnderlyingType(type) is { } inner) return FriendlyName(inner);
+        if (UnderlyingNullable(type) is { } inner) return FriendlyName(inner);
         if (type.IsArray) return FriendlyName(type.GetElementType()!) + "[]";
         if (!type.IsGenericType) return type.Name;
         var name = type.Name[..type.Name.IndexOf('`')];
         return name + "[" + string.Join(", ", type.GetGenericArguments().Select(FriendlyName)) + "]";
     }
+
+    /// <summary>T of Nullable&lt;T&gt;; Nullable.GetUnderlyingType does not recognise metadata-only types.</summary>
+    private static Type? UnderlyingNullable(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? type.GetGenericArguments()[0] : null;
 
     /// <summary>Type name as XML documentation ids spell it (nested types joined by '.').</summary>
     public static string DocName(Type type) => type.FullName!.Replace('+', '.');
