@@ -87,7 +87,7 @@ function Invoke-BuildTask {
 
     # MAML help from the XML doc comments that sit next to the published assembly.
     $helpGen = Join-Path (Join-Path $RepoRoot 'tools') "$ModuleName.HelpGen"
-    Invoke-Dotnet @('run', '--project', $helpGen, '-c', $Configuration, '--nologo', '--',
+    Invoke-Dotnet @('run', '--project', $helpGen, '-c', $Configuration, '--',
         (Join-Path $staging "$ModuleName.dll"), (Join-Path $helpOut "$ModuleName.dll-Help.xml"), "about_$ModuleName")
 
     # The manifest must describe what was built.
