@@ -44,11 +44,11 @@ $setup = @{
 if ($AccountId) { $setup.AccountId = $AccountId }
 $result = Initialize-IdcAdministrator @setup
 
-$result | Format-List UserName, UserId, GroupName, GroupId, PermissionSetName, PermissionSetArn, AccessPortalUrl, Changes
-$result.Steps | Format-Table Action, Resource, Name -AutoSize
-$result.Assignments | Format-Table AccountId, PermissionSetName, PrincipalType, PrincipalName, Status -AutoSize
+$result | Format-List UserName, UserId, GroupName, GroupId, PermissionSetName, PermissionSetArn, AccessPortalUrl, Changes | Out-Host
+$result.Steps | Format-Table Action, Resource, Name -AutoSize | Out-Host
+$result.Assignments | Format-Table AccountId, PermissionSetName, PrincipalType, PrincipalName, Status -AutoSize | Out-Host
 
 # Step 6: what the API cannot do.
 Write-Host 'Left for you to do:'
-$result.ManualSteps | Format-Table Step, Where -Wrap
+$result.ManualSteps | Format-Table Step, Where -Wrap | Out-Host
 $result
