@@ -10,6 +10,9 @@
     Pester   only the Pester tests, against the module already in output/.
     Package  Build, then a .nupkg in output/ that Install-PSResource and Install-Module accept, published through a
              temporary local repository.
+    Demo     Build, then, with no AWS account: start moto_server (a local AWS emulator) on a loopback port, create an
+             organization in it, run the guide's runbook (examples/01-first-administrator.ps1) twice against it,
+             print the summary and stop the emulator. Needs moto_server and the aws CLI on PATH.
     Needs only the .NET SDK (dotnet on PATH) and PowerShell.
 
 .EXAMPLE
@@ -17,7 +20,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Package')]
+    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Demo')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -161,6 +164,16 @@ function Invoke-PackageTask {
     Write-Host "Install it with: Register-PSResourceRepository -Name local -Uri '$OutputRoot' -Trusted; Install-PSResource $ModuleName -Repository local"
 }
 
+function Invoke-DemoTask {
+    Invoke-BuildTask
+    $manifest = Join-Path (Get-ModuleOutputPath) "$ModuleName.psd1"
+    $demo = Join-Path (Join-Path (Join-Path $RepoRoot 'examples') 'demo') 'Invoke-IdcAdminDemo.ps1'
+    # A child process, so the demo's module import and environment variables stay out of this session.
+    $shell = (Get-Process -Id $PID).Path
+    & $shell -NoProfile -ExecutionPolicy Bypass -File $demo -ModuleManifest $manifest
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
+}
+
 # ---- dispatch: one function per task -----------------------------------------------------------------------------
 
 foreach ($name in $Task) {
@@ -169,5 +182,6 @@ foreach ($name in $Task) {
         'Test'    { Invoke-TestTask }
         'Pester'  { Invoke-PesterTask }
         'Package' { Invoke-PackageTask }
+        'Demo'    { Invoke-DemoTask }
     }
 }

@@ -2,10 +2,10 @@
 # It imports the built module from output/ (run ./build.ps1 -Task Build first, or ./build.ps1 -Task Test),
 # starts a private moto_server on a free loopback port, and connects the module to it.
 
-$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..' '..')).Path
+$script:RepoRoot = (Resolve-Path (Join-Path (Join-Path $PSScriptRoot '..') '..')).Path
 
 function Import-IdcAdminUnderTest {
-    $manifest = Get-ChildItem -Path (Join-Path $script:RepoRoot 'output' 'IdcAdmin') -Filter 'IdcAdmin.psd1' -Recurse -ErrorAction SilentlyContinue |
+    $manifest = Get-ChildItem -Path (Join-Path (Join-Path $script:RepoRoot 'output') 'IdcAdmin') -Filter 'IdcAdmin.psd1' -Recurse -ErrorAction SilentlyContinue |
         Select-Object -First 1
     if (-not $manifest) { throw "The module is not built. Run: ./build.ps1 -Task Build" }
     Import-Module $manifest.FullName -Force -ErrorAction Stop
