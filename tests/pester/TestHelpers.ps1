@@ -61,10 +61,11 @@ function New-TestOrganization {
     $common = @('--endpoint-url', $Moto.Url, '--region', 'us-east-1', '--output', 'json')
     $null = aws organizations create-organization --feature-set ALL @common 2>$null
     $root = (aws organizations list-roots @common | ConvertFrom-Json).Roots[0]
-    $accounts = foreach ($i in 1..$AccountCount) {
+    # 1..0 counts down in PowerShell, so an empty range needs its own guard.
+    $accounts = if ($AccountCount -gt 0) { foreach ($i in 1..$AccountCount) {
         $name = New-TestName -Prefix 'acct'
         $status = (aws organizations create-account --email "$name@example.com" --account-name $name @common | ConvertFrom-Json).CreateAccountStatus
         [pscustomobject]@{ Name = $name; Id = $status.AccountId }
-    }
+    } }
     [pscustomobject]@{ RootId = $root.Id; Accounts = $accounts }
 }
