@@ -13,7 +13,24 @@ public sealed class RequestRateLimiter : IDisposable
 {
     private readonly TokenBucketRateLimiter _bucket;
 
-    private RequestRateLimiter(TokenBucketRateLimiterOptions options) => _bucket = new TokenBucketRateLimiter(options);
+    private RequestRateLimiter(TokenBucketRateLimiterOptions options)
+    {
+        _bucket = new TokenBucketRateLimiter(options);
+        Burst = options.TokenLimit;
+        RequestsPerSecond = options.TokensPerPeriod / options.ReplenishmentPeriod.TotalSeconds;
+    }
+
+    /// <summary>The average rate allowed (for a <see cref="Manual"/> bucket: per call of <see cref="Replenish"/>, counted as one second).</summary>
+    public double RequestsPerSecond { get; }
+
+    /// <summary>Requests that may go at once after a quiet spell.</summary>
+    public int Burst { get; }
+
+    /// <summary>Callers waiting for a token now.</summary>
+    internal long QueuedCount => _bucket.GetStatistics()?.CurrentQueuedCount ?? 0;
+
+    /// <summary>Tokens in the bucket now.</summary>
+    internal long AvailableTokens => _bucket.GetStatistics()?.CurrentAvailablePermits ?? 0;
 
     /// <summary>The default Identity Center budget.</summary>
     public const double DefaultRequestsPerSecond = 20;
