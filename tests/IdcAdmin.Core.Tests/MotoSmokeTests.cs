@@ -61,4 +61,20 @@ public sealed class MotoSmokeTests
         Assert.False(string.IsNullOrWhiteSpace(e.AwsMessage));
         Assert.Contains(e.AwsMessage, e.Message);
     }
+
+    [Fact]
+    public async Task An_operation_moto_lacks_fails_at_once_with_the_typed_unexpected_response_error()
+    {
+        var recording = new RecordingHandler();
+        using var session = await _moto.SessionAsync("us-east-1", recording);
+        recording.Clear();
+        var e = await Assert.ThrowsAsync<AwsUnexpectedResponseException>(() => session.Connection.IdentityStore.UpdateUserAsync(new UpdateUserRequest
+        {
+            IdentityStoreId = session.IdentityStoreId, UserId = Guid.NewGuid().ToString(),
+            Operations = new() { new AttributeOperation { AttributePath = "displayName", AttributeValue = "x" } },
+        }));
+        Assert.Equal(new[] { "UpdateUser" }, recording.Operations);
+        Assert.Equal("text/html", e.ContentType);
+        Assert.Contains("may not implement UpdateUser", e.Message);
+    }
 }

@@ -12,7 +12,7 @@ public static class AwsEndpointResolver
         if (configured != null)
         {
             if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
-                throw new ArgumentException($"The endpoint '{configured}' for {service.Id} is not an absolute http(s) URL.");
+                throw new AwsConfigurationException($"The endpoint '{configured}' for {service.Id} is not an absolute http(s) URL (for example https://sso.us-east-1.amazonaws.com or http://127.0.0.1:5000).");
             return uri;
         }
         return new Uri($"https://{service.EndpointPrefix}.{EndpointRegion(service, region)}.{DnsSuffix(region)}/");
@@ -24,14 +24,30 @@ public static class AwsEndpointResolver
     private static string EndpointRegion(AwsService service, string region)
     {
         if (service.GlobalRegion == null) return region;
-        // Organizations' single endpoint per partition.
-        if (region.StartsWith("cn-", StringComparison.Ordinal)) return "cn-northwest-1";
-        if (region.StartsWith("us-gov-", StringComparison.Ordinal)) return "us-gov-west-1";
-        return service.GlobalRegion;
+        var partition = PartitionOf(region);
+        return partition == null ? service.GlobalRegion : partition.Value.GlobalRegion ?? region;
     }
 
-    private static string DnsSuffix(string region) =>
-        region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
+    private static string DnsSuffix(string region) => PartitionOf(region)?.DnsSuffix ?? "amazonaws.com";
+
+    // The partitions other than aws in botocore's endpoint rules: DNS suffix and where a global service
+    // (Organizations) lives there; null means it is regional in that partition.
+    private static readonly (string Prefix, string DnsSuffix, string? GlobalRegion)[] Partitions =
+    {
+        ("cn-", "amazonaws.com.cn", "cn-northwest-1"),
+        ("us-gov-", "amazonaws.com", "us-gov-west-1"),
+        ("us-iso-", "c2s.ic.gov", "us-iso-east-1"),
+        ("us-isob-", "sc2s.sgov.gov", "us-isob-east-1"),
+        ("us-isof-", "csp.hci.ic.gov", "us-isof-south-1"),
+        ("eu-isoe-", "cloud.adc-e.uk", null),
+    };
+
+    private static (string DnsSuffix, string? GlobalRegion)? PartitionOf(string region)
+    {
+        foreach (var p in Partitions)
+            if (region.StartsWith(p.Prefix, StringComparison.Ordinal)) return (p.DnsSuffix, p.GlobalRegion);
+        return null;
+    }
 
     private static string? FirstNonEmpty(params string?[] values)
     {

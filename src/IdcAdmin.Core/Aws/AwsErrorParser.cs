@@ -47,7 +47,8 @@ public static class AwsErrorParser
         string? code = Header(response, "x-amzn-ErrorType");
         string? message = null, reason = null;
         var requestId = Header(response, "x-amzn-RequestId") ?? Header(response, "x-amz-request-id");
-        if (!string.IsNullOrWhiteSpace(body) && body.TrimStart().StartsWith("{", StringComparison.Ordinal))
+        var isJson = body.TrimStart().StartsWith("{", StringComparison.Ordinal);
+        if (isJson)
         {
             try
             {
@@ -58,12 +59,13 @@ public static class AwsErrorParser
                 reason = String(root, "Reason");
                 requestId ??= String(root, "RequestId");
             }
-            catch (JsonException) { /* not JSON after all: fall through to the status line */ }
+            catch (JsonException) { isJson = false; }
         }
-        code = Normalize(code) ?? ((int)status >= 500 ? "InternalServerException" : $"Http{(int)status}");
-        message ??= (int)status >= 500 && body.Length > 0 && !body.TrimStart().StartsWith("{", StringComparison.Ordinal)
-            ? $"HTTP {(int)status} {status} (the server answered with a non-JSON body)"
-            : $"HTTP {(int)status} {status}";
+        code = Normalize(code);
+        if (code == null && !isJson && body.Trim().Length > 0)
+            return new AwsUnexpectedResponseException(status, response?.Content?.Headers.ContentType?.MediaType, requestId, service, operation);
+        code ??= (int)status >= 500 ? "InternalServerException" : $"Http{(int)status}";
+        message ??= $"HTTP {(int)status} {status}";
         return Create(code, message, requestId, status, service, operation, reason);
     }
 

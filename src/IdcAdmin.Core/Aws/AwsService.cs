@@ -5,7 +5,7 @@ public sealed class AwsService
 {
     public static readonly AwsService SsoAdmin = new("sso-admin", "sso", "sso", "SWBExternalService", "SSO_ADMIN", globalRegion: null);
     public static readonly AwsService IdentityStore = new("identitystore", "identitystore", "identitystore", "AWSIdentityStore", "IDENTITYSTORE", globalRegion: null);
-    // Organizations is a global service: one endpoint, signed for us-east-1, in the aws partition.
+    // Organizations is a global service: one endpoint per partition, signed for us-east-1 in the aws partition.
     public static readonly AwsService Organizations = new("organizations", "organizations", "organizations", "AWSOrganizationsV20161128", "ORGANIZATIONS", globalRegion: "us-east-1");
 
     private AwsService(string id, string endpointPrefix, string signingName, string targetPrefix, string envSuffix, string? globalRegion)

@@ -78,3 +78,24 @@ public sealed class AwsQuotaExceededException : AwsServiceException
     public AwsQuotaExceededException(string c, string m, string? r, HttpStatusCode s, string svc, string op, string? reason = null) : base(c, m, r, s, svc, op, reason) { }
     public override bool IsRetryable => false;
 }
+
+/// <summary>
+/// The endpoint answered with something that is not an AWS JSON error, such as an HTML error page: a local emulator
+/// that lacks the operation, or a proxy in the way. Gateway errors (502, 503, 504) may pass on retry; others will not.
+/// </summary>
+public sealed class AwsUnexpectedResponseException : AwsServiceException
+{
+    public AwsUnexpectedResponseException(HttpStatusCode status, string? contentType, string? requestId, string service, string operation)
+        : base("UnexpectedResponse",
+            $"HTTP {(int)status} {status} with a {contentType ?? "non-JSON"} body instead of an AWS JSON error. The endpoint may not implement " +
+            $"{operation} (local emulators lack some operations) or is not the AWS {service} endpoint.",
+            requestId, status, service, operation)
+    {
+        ContentType = contentType;
+    }
+
+    /// <summary>The media type of the body that was answered, e.g. text/html.</summary>
+    public string? ContentType { get; }
+
+    public override bool IsRetryable => StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+}

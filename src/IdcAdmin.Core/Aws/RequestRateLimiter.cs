@@ -1,6 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 
 namespace IdcAdmin.Core.Aws;
@@ -8,50 +9,145 @@ namespace IdcAdmin.Core.Aws;
 /// <summary>
 /// A token bucket shared by every client of one session, so concurrent callers together stay under the
 /// account's Identity Center request rate (about 20 requests/s for all of its APIs) instead of each being throttled.
+/// Callers wait in arrival order. The bucket fills from the clock, or only on <see cref="Replenish"/> for a
+/// <see cref="Manual"/> bucket, so tests can count admissions without timing anything.
 /// </summary>
 public sealed class RequestRateLimiter : IDisposable
 {
-    private readonly TokenBucketRateLimiter _bucket;
+    private readonly object _gate = new();
+    private readonly LinkedList<TaskCompletionSource<bool>> _queue = new();
+    private readonly double _tokensPerPeriod;
+    private readonly Stopwatch? _clock;
+    private readonly Timer? _timer;
+    private double _tokens;
+    private double _lastRefillSeconds;
+    private bool _disposed;
 
-    private RequestRateLimiter(TokenBucketRateLimiterOptions options) => _bucket = new TokenBucketRateLimiter(options);
+    private RequestRateLimiter(int burst, double tokensPerPeriod, TimeSpan? period)
+    {
+        Burst = burst;
+        _tokens = burst;
+        _tokensPerPeriod = tokensPerPeriod;
+        if (period is { } p)
+        {
+            RequestsPerSecond = tokensPerPeriod / p.TotalSeconds;
+            _clock = Stopwatch.StartNew();
+            // The timer only wakes queued callers; how many tokens there are is computed from the clock.
+            _timer = new Timer(_ => Release(), null, p, p);
+        }
+        else RequestsPerSecond = tokensPerPeriod;
+    }
 
     /// <summary>The default Identity Center budget.</summary>
     public const double DefaultRequestsPerSecond = 20;
 
-    /// <summary>At most <paramref name="requestsPerSecond"/> on average, with bursts of <paramref name="burst"/>.</summary>
+    /// <summary>The average rate allowed (for a <see cref="Manual"/> bucket: the tokens one <see cref="Replenish"/> adds).</summary>
+    public double RequestsPerSecond { get; }
+
+    /// <summary>Requests that may go at once after a quiet spell.</summary>
+    public int Burst { get; }
+
+    /// <summary>At most <paramref name="requestsPerSecond"/> on average, with bursts of <paramref name="burst"/> (default: a quarter second's worth).</summary>
     public static RequestRateLimiter PerSecond(double requestsPerSecond, int burst = 0)
     {
         if (requestsPerSecond <= 0 || double.IsNaN(requestsPerSecond) || double.IsInfinity(requestsPerSecond))
             throw new ArgumentOutOfRangeException(nameof(requestsPerSecond), requestsPerSecond, "The request rate must be a positive number.");
-        // Refill one token at a time (smooth), at most every millisecond.
-        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, (long)(TimeSpan.TicksPerSecond / requestsPerSecond)));
-        var perPeriod = Math.Max(1, (int)Math.Round(requestsPerSecond * period.TotalSeconds));
-        return new RequestRateLimiter(Options(burst > 0 ? burst : Math.Max(1, (int)Math.Ceiling(requestsPerSecond / 4)), perPeriod, period, auto: true));
+        // Wake waiters once per token, but not more often than every 5 ms nor less than once a second.
+        var period = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, Math.Max(5 * TimeSpan.TicksPerMillisecond, (long)(TimeSpan.TicksPerSecond / requestsPerSecond))));
+        return new RequestRateLimiter(burst > 0 ? burst : Math.Max(1, (int)Math.Ceiling(requestsPerSecond / 4)), requestsPerSecond * period.TotalSeconds, period);
     }
 
-    /// <summary>A bucket that refills only when <see cref="Replenish"/> is called: lets tests count admissions without clocks.</summary>
-    public static RequestRateLimiter Manual(int tokensPerPeriod, int burst) =>
-        new(Options(burst, tokensPerPeriod, TimeSpan.FromSeconds(1), auto: false));
-
-    /// <summary>Waits until a request may be sent.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>A bucket that fills only when <see cref="Replenish"/> is called: lets tests count admissions without clocks.</summary>
+    public static RequestRateLimiter Manual(int tokensPerPeriod, int burst)
     {
-        using var lease = await _bucket.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired) throw new InvalidOperationException("The request rate limiter refused a request.");
+        if (tokensPerPeriod <= 0) throw new ArgumentOutOfRangeException(nameof(tokensPerPeriod), tokensPerPeriod, "Must be positive.");
+        if (burst <= 0) throw new ArgumentOutOfRangeException(nameof(burst), burst, "Must be positive.");
+        return new RequestRateLimiter(burst, tokensPerPeriod, period: null);
     }
 
-    /// <summary>Adds one period's tokens to a <see cref="Manual"/> bucket.</summary>
-    public bool Replenish() => _bucket.TryReplenish();
-
-    public void Dispose() => _bucket.Dispose();
-
-    private static TokenBucketRateLimiterOptions Options(int burst, int perPeriod, TimeSpan period, bool auto) => new()
+    /// <summary>Waits until a request may be sent; a cancelled token leaves the queue at once.</summary>
+    public Task WaitAsync(CancellationToken cancellationToken)
     {
-        TokenLimit = burst,
-        TokensPerPeriod = perPeriod,
-        ReplenishmentPeriod = period,
-        AutoReplenishment = auto,
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    };
+        cancellationToken.ThrowIfCancellationRequested();
+        LinkedListNode<TaskCompletionSource<bool>> node;
+        lock (_gate)
+        {
+            if (_disposed) throw new ObjectDisposedException(nameof(RequestRateLimiter));
+            Refill();
+            if (_queue.Count == 0 && _tokens >= 1)
+            {
+                _tokens -= 1;
+                return Task.CompletedTask;
+            }
+            node = _queue.AddLast(new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+        if (cancellationToken.CanBeCanceled)
+        {
+            var registration = cancellationToken.Register(() =>
+            {
+                lock (_gate)
+                {
+                    if (node.List == null) return; // already admitted
+                    _queue.Remove(node);
+                }
+                node.Value.TrySetCanceled(cancellationToken);
+            });
+            node.Value.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        return node.Value.Task;
+    }
+
+    /// <summary>Adds one period's tokens to a <see cref="Manual"/> bucket and admits whoever they cover.</summary>
+    public bool Replenish()
+    {
+        if (_clock != null) return false;
+        lock (_gate) _tokens = Math.Min(Burst, _tokens + _tokensPerPeriod);
+        Release();
+        return true;
+    }
+
+    /// <summary>Callers waiting for a token now.</summary>
+    internal int QueuedCount { get { lock (_gate) return _queue.Count; } }
+
+    /// <summary>Whole tokens in the bucket now.</summary>
+    internal int AvailableTokens { get { lock (_gate) { Refill(); return (int)Math.Floor(_tokens); } } }
+
+    private void Refill()
+    {
+        if (_clock == null) return;
+        var now = _clock.Elapsed.TotalSeconds;
+        _tokens = Math.Min(Burst, _tokens + (now - _lastRefillSeconds) * RequestsPerSecond);
+        _lastRefillSeconds = now;
+    }
+
+    private void Release()
+    {
+        var admitted = new List<TaskCompletionSource<bool>>();
+        lock (_gate)
+        {
+            if (_disposed) return;
+            Refill();
+            while (_queue.Count > 0 && _tokens >= 1)
+            {
+                _tokens -= 1;
+                admitted.Add(_queue.First!.Value);
+                _queue.RemoveFirst();
+            }
+        }
+        foreach (var waiter in admitted) waiter.TrySetResult(true);
+    }
+
+    public void Dispose()
+    {
+        List<TaskCompletionSource<bool>> abandoned;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            abandoned = new List<TaskCompletionSource<bool>>(_queue);
+            _queue.Clear();
+        }
+        _timer?.Dispose();
+        foreach (var waiter in abandoned) waiter.TrySetException(new ObjectDisposedException(nameof(RequestRateLimiter), "The connection was closed while the request waited for its turn."));
+    }
 }
