@@ -148,7 +148,8 @@ public sealed class PermissionSetReader
         return tags;
     }
 
-    internal async Task<IReadOnlyList<string>> AccountsAsync(string arn, string? provisioningStatus, CancellationToken cancellationToken)
+    /// <summary>The accounts the set is provisioned to; with a status, only those holding (or not) its latest version.</summary>
+    public async Task<IReadOnlyList<string>> AccountsAsync(string arn, string? provisioningStatus, CancellationToken cancellationToken)
     {
         var accounts = new List<string>();
         await foreach (var a in Client.PaginateListAccountsForProvisionedPermissionSet(new ListAccountsForProvisionedPermissionSetRequest
