@@ -38,6 +38,22 @@ public sealed class PermissionSetMotoTests
     }, forCreate: true);
 
     [Fact]
+    public async Task An_invalid_definition_fails_before_any_call()
+    {
+        var recording = new RecordingHandler();
+        using var session = await _moto.SessionAsync(Region, recording);
+        recording.Clear();
+        var name = UniqueName("bad");
+
+        Assert.Throws<PermissionSetValidationException>(() => PermissionSetValidator.Validate(new PermissionSetDefinition
+            { Name = name, ManagedPolicies = new[] { "ReadOnlyAcess" }, SessionDuration = TimeSpan.FromHours(24) }, forCreate: true));
+
+        Assert.Empty(recording.Operations);
+        Assert.Null(await session.PermissionSets.FindArnAsync(name, CancellationToken.None));
+        Assert.Empty(recording.Writes);
+    }
+
+    [Fact]
     public async Task A_created_set_reads_back_with_every_policy_kind()
     {
         var gaps = new MotoGapsHandler();
