@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+
+namespace IdcAdmin.Core.PermissionSets;
+
+/// <summary>
+/// A permission set with everything that decides what its users may do. Members that were not read (see
+/// <see cref="PermissionSetDetail"/>) are null. <see cref="PermissionSetArn"/> and <see cref="Name"/> feed the
+/// -PermissionSet parameters of other cmdlets through the pipeline.
+/// </summary>
+public sealed class IdcPermissionSet
+{
+    public string Name { get; set; } = "";
+    public string PermissionSetArn { get; set; } = "";
+    public string? Description { get; set; }
+    public TimeSpan SessionDuration { get; set; }
+    public string? RelayState { get; set; }
+    public DateTimeOffset? CreatedDate { get; set; }
+    public IReadOnlyList<AwsManagedPolicy>? ManagedPolicies { get; set; }
+    public IReadOnlyList<CustomerManagedPolicyName>? CustomerManagedPolicies { get; set; }
+    public string? InlinePolicy { get; set; }
+    public PermissionsBoundaryPolicy? PermissionsBoundary { get; set; }
+    public IReadOnlyDictionary<string, string>? Tags { get; set; }
+    /// <summary>Accounts the set is provisioned to (as an IAM role there).</summary>
+    public IReadOnlyList<string>? ProvisionedAccounts { get; set; }
+    /// <summary>Accounts holding an older version of the set: run Deploy-IdcPermissionSet.</summary>
+    public IReadOnlyList<string>? OutdatedAccounts { get; set; }
+    public string InstanceArn { get; set; } = "";
+
+    /// <summary>What has been read of the set.</summary>
+    public PermissionSetDetail Detail { get; set; }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>Which parts of a permission set to read besides its name, description, duration and relay state.</summary>
+[Flags]
+public enum PermissionSetDetail
+{
+    None = 0,
+    /// <summary>Managed, customer managed and inline policies.</summary>
+    Policies = 1,
+    PermissionsBoundary = 2,
+    Tags = 4,
+    /// <summary>The accounts it is provisioned to and which of them hold an older version.</summary>
+    Provisioning = 8,
+    All = Policies | PermissionsBoundary | Tags | Provisioning,
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Reporting;
+using IdcAdmin.Core.Session;
+using IdcAdmin.Core.SsoAdmin.Model;
+
+namespace IdcAdmin.Core.PermissionSets;
+
+/// <summary>
+/// Where a permission set is assigned, and revoking all of it before the set is deleted (AWS refuses to delete a set
+/// that is still provisioned through assignments).
+/// </summary>
+public sealed class PermissionSetAssignments
+{
+    /// <summary>AWS allows at most 10 assignment deletions outstanding.</summary>
+    private const int MaxOutstanding = 10;
+    private readonly IdcSession _session;
+    private readonly IOutputWriter _output;
+
+    public PermissionSetAssignments(IdcSession session, IOutputWriter output)
+    {
+        _session = session;
+        _output = output;
+    }
+
+    /// <summary>Every assignment of the set: the accounts it is provisioned to, then the principals assigned in each.</summary>
+    public async Task<IReadOnlyList<AssignmentKey>> FindAsync(string permissionSetArn, CancellationToken cancellationToken)
+    {
+        var client = _session.Connection.SsoAdmin;
+        var keys = new List<AssignmentKey>();
+        await foreach (var account in client.PaginateListAccountsForProvisionedPermissionSet(new ListAccountsForProvisionedPermissionSetRequest
+            { InstanceArn = _session.InstanceArn, PermissionSetArn = permissionSetArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+        {
+            await foreach (var a in client.PaginateListAccountAssignments(new ListAccountAssignmentsRequest
+                { InstanceArn = _session.InstanceArn, AccountId = account, PermissionSetArn = permissionSetArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+                keys.Add(new AssignmentKey(a.AccountId ?? account, permissionSetArn, PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId!));
+        }
+        return keys;
+    }
+
+    /// <summary>"USER alice in 111122223333" lines for an error message; ids stay when a name cannot be found.</summary>
+    public async Task<IReadOnlyList<string>> DescribeAsync(IEnumerable<AssignmentKey> keys, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var key in keys)
+        {
+            string name;
+            try { name = await _session.Principals.GetNameAsync(key.PrincipalKind, key.PrincipalId, cancellationToken).ConfigureAwait(false); }
+            catch (Aws.AwsServiceException) { name = key.PrincipalId; }
+            lines.Add($"{key.PrincipalKind.ToString().ToLowerInvariant()} {name} in account {key.AccountId}");
+        }
+        return lines;
+    }
+
+    /// <summary>Revokes every assignment and waits; throws naming those AWS refused, after trying all.</summary>
+    public async Task RevokeAllAsync(IReadOnlyList<AssignmentKey> keys, string permissionSetName, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(MaxOutstanding);
+        var done = 0;
+        var failures = new List<string>();
+        await Task.WhenAll(keys.Select(async key =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var started = await AccountAssignmentCalls.StartDeleteAsync(_session, key, cancellationToken).ConfigureAwait(false);
+                var status = await AccountAssignmentCalls.WaitAsync(_session, started, deletion: true, cancellationToken).ConfigureAwait(false);
+                if (status.Status == AccountAssignmentCalls.Failed)
+                    lock (failures) failures.Add($"{key.PrincipalKind} {key.PrincipalId} in {key.AccountId}: {status.FailureReason}");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                lock (failures) failures.Add($"{key.PrincipalKind} {key.PrincipalId} in {key.AccountId}: {e.Message}");
+            }
+            finally
+            {
+                gate.Release();
+                var n = Interlocked.Increment(ref done);
+                _output.WriteProgress(new ProgressReport(41, $"Revoking the assignments of {permissionSetName}", $"{n} of {keys.Count}", n * 100 / Math.Max(1, keys.Count)));
+            }
+        })).ConfigureAwait(false);
+        _output.WriteProgress(new ProgressReport(41, $"Revoking the assignments of {permissionSetName}", "Done", 100, completed: true));
+        if (failures.Count > 0)
+            throw new InvalidOperationException($"{failures.Count} of {keys.Count} assignments of {permissionSetName} could not be revoked, so the permission set was kept: {string.Join("; ", failures)}");
+    }
+}
+
+/// <summary>Deleting a permission set that is still assigned: says where, and how to go on.</summary>
+public sealed class PermissionSetInUseException : InvalidOperationException
+{
+    public PermissionSetInUseException(string permissionSetName, IReadOnlyList<AssignmentKey> assignments, IReadOnlyList<string> where)
+        : base($"Permission set {permissionSetName} is still assigned ({assignments.Count}): {string.Join("; ", where.Take(20))}{(where.Count > 20 ? $"; and {where.Count - 20} more" : "")}. "
+            + "Revoke those assignments first, or use -RemoveAssignments to revoke them and then delete the set.")
+    {
+        PermissionSetName = permissionSetName;
+        Assignments = assignments;
+    }
+
+    public string PermissionSetName { get; }
+    public IReadOnlyList<AssignmentKey> Assignments { get; }
+}

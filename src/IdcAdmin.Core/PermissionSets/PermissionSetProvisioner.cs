@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Reporting;
+using IdcAdmin.Core.Session;
+using IdcAdmin.Core.SsoAdmin.Model;
+
+namespace IdcAdmin.Core.PermissionSets;
+
+/// <summary>
+/// Pushes a permission set's current version to the accounts that have it, one request per account so that each
+/// account gets its own result and failure reason, and waits for them.
+/// </summary>
+public sealed class PermissionSetProvisioner
+{
+    /// <summary>Accounts provisioned at once; each one polls too, so this stays well inside the shared request budget.</summary>
+    private const int Concurrency = 4;
+    private readonly IdcSession _session;
+    private readonly IOutputWriter _output;
+
+    public PermissionSetProvisioner(IdcSession session, IOutputWriter output)
+    {
+        _session = session;
+        _output = output;
+    }
+
+    /// <summary>The accounts the set is provisioned to: where a re-provisioning is needed after a change.</summary>
+    public Task<IReadOnlyList<string>> ProvisionedAccountsAsync(string permissionSetArn, CancellationToken cancellationToken) =>
+        new PermissionSetReader(_session).AccountsAsync(permissionSetArn, null, cancellationToken);
+
+    /// <summary>
+    /// Provisions to <paramref name="accountIds"/> and waits for each; results come back in the accounts' order.
+    /// A wait that times out gives an IN_PROGRESS result (AWS may still finish it).
+    /// </summary>
+    public async Task<IReadOnlyList<PermissionSetProvisioningResult>> ProvisionAsync(string permissionSetName, string permissionSetArn,
+        IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    {
+        var activity = $"Provisioning {permissionSetName}";
+        using var gate = new SemaphoreSlim(Concurrency);
+        var done = 0;
+        var results = await Task.WhenAll(accountIds.Select(async account =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ProvisionOneAsync(permissionSetName, permissionSetArn, account, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+                var n = Interlocked.Increment(ref done);
+                _output.WriteProgress(new ProgressReport(42, activity, $"{n} of {accountIds.Count} accounts", n * 100 / Math.Max(1, accountIds.Count)));
+            }
+        })).ConfigureAwait(false);
+        _output.WriteProgress(new ProgressReport(42, activity, "Done", 100, completed: true));
+        return results;
+    }
+
+    private async Task<PermissionSetProvisioningResult> ProvisionOneAsync(string name, string arn, string account, CancellationToken cancellationToken)
+    {
+        var client = _session.Connection.SsoAdmin;
+        var started = (await client.ProvisionPermissionSetAsync(new ProvisionPermissionSetRequest
+        {
+            InstanceArn = _session.InstanceArn,
+            PermissionSetArn = arn,
+            TargetType = ProvisionTargetTypeValues.AwsAccount,
+            TargetId = account,
+        }, cancellationToken).ConfigureAwait(false)).PermissionSetProvisioningStatus!;
+        _output.WriteVerbose($"Provisioning {name} to {account}: request {started.RequestId} {started.Status}.");
+        var final = started;
+        if (started.Status == StatusValuesValues.InProgress)
+        {
+            try
+            {
+                final = await StatusPoller.UntilDoneAsync(
+                    async ct => (await client.DescribePermissionSetProvisioningStatusAsync(new DescribePermissionSetProvisioningStatusRequest
+                        { InstanceArn = _session.InstanceArn, ProvisionPermissionSetRequestId = started.RequestId }, ct).ConfigureAwait(false)).PermissionSetProvisioningStatus!,
+                    s => s.Status != StatusValuesValues.InProgress, _session.Polling, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StatusTimeoutException<PermissionSetProvisioningStatus> timeout)
+            {
+                final = timeout.LastStatus;
+                _output.WriteWarning($"Provisioning {name} to {account} is still in progress after {_session.Polling.Timeout}; check it later with Get-IdcPermissionSetProvisioning -RequestId {started.RequestId}.");
+            }
+        }
+        return ToResult(final, name, arn, account);
+    }
+
+    internal static PermissionSetProvisioningResult ToResult(PermissionSetProvisioningStatus s, string? name, string? arn, string? account) => new()
+    {
+        Name = name,
+        PermissionSetArn = s.PermissionSetArn ?? arn,
+        AccountId = s.AccountId ?? account,
+        Status = s.Status ?? "",
+        FailureReason = string.IsNullOrEmpty(s.FailureReason) ? null : s.FailureReason,
+        RequestId = s.RequestId,
+        CreatedDate = s.CreatedDate,
+    };
+}

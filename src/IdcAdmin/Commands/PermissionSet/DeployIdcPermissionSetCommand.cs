@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using IdcAdmin.Completers;
+using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.PermissionSets;
+
+namespace IdcAdmin.Commands.PermissionSet;
+
+/// <summary>Provisions a permission set to the accounts it is assigned to and waits, with one result per account.</summary>
+/// <remarks>
+/// <para>Changing a permission set does not change the IAM roles already made from it in accounts: AWS keeps the old
+/// version there until the set is provisioned again. This cmdlet provisions the current version to every account
+/// that has the set (or to -AccountId, or only to the outdated ones with -OutdatedOnly), waits for AWS to finish,
+/// and writes a result per account. An account where provisioning FAILED is also an error record holding AWS's
+/// reason, for example a customer managed policy that does not exist in that account.</para>
+/// </remarks>
+/// <example>
+/// <code>Deploy-IdcPermissionSet -PermissionSet DataReaders</code>
+/// <para>Re-provisions DataReaders to every account it is provisioned to.</para>
+/// </example>
+/// <example>
+/// <code>Get-IdcPermissionSetProvisioning | Deploy-IdcPermissionSet</code>
+/// <para>Brings every outdated permission set up to date in exactly the accounts where it is outdated.</para>
+/// </example>
+// "Deploy" is an approved Lifecycle verb; PowerShellStandard.Library predates its VerbsLifecycle constant.
+[Cmdlet("Deploy", "IdcPermissionSet", SupportsShouldProcess = true)]
+[OutputType(typeof(PermissionSetProvisioningResult))]
+public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
+{
+    /// <summary>The permission set's name or ARN.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("PermissionSetArn")]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PermissionSetNameCompleter))]
+    public string PermissionSet { get; set; } = "";
+
+    /// <summary>Provision only to these accounts (12-digit ids); all accounts that have the set when omitted.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidatePattern(@"^\d{12}$")]
+    public string[]? AccountId { get; set; }
+
+    /// <summary>Only the accounts holding an older version of the set.</summary>
+    [Parameter]
+    public SwitchParameter OutdatedOnly { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var arn = ResolveArn(PermissionSet);
+        if (arn == null) return;
+        try
+        {
+            var name = NameOf(arn);
+            var reader = new PermissionSetReader(Session);
+            IReadOnlyList<string> accounts = AccountId ?? (IReadOnlyList<string>)Run(ct => reader.AccountsAsync(arn, null, ct));
+            if (OutdatedOnly)
+            {
+                var outdated = new HashSet<string>(Run(ct => reader.AccountsAsync(arn, Core.SsoAdmin.Model.ProvisioningStatusValues.LatestPermissionSetNotProvisioned, ct)));
+                accounts = accounts.Where(outdated.Contains).ToList();
+            }
+            if (accounts.Count == 0)
+            {
+                WriteVerbose($"Permission set {name} has no {(OutdatedOnly ? "outdated " : "")}accounts to provision to.");
+                return;
+            }
+            if (!ShouldProcess(name, $"Provision to {accounts.Count} account(s): {string.Join(", ", accounts.Take(10))}{(accounts.Count > 10 ? ", ..." : "")}")) return;
+            var provisioner = new PermissionSetProvisioner(Session, Output);
+            ProvisioningOutput.Write(this, Run(ct => provisioner.ProvisionAsync(name, arn, accounts, ct)));
+        }
+        catch (AwsServiceException e)
+        {
+            WriteItemError(e, "IdcPermissionSetDeployFailed", PermissionSet);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using IdcAdmin.Core.PermissionSets;
+
+namespace IdcAdmin.Commands.PermissionSet;
+
+/// <summary>Lets -SessionDuration take ISO 8601 ("PT4H", as AWS writes it) as well as a TimeSpan or "04:00:00".</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class SessionDurationTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+    {
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        if (value is string text)
+        {
+            if (Iso8601Duration.TryParse(text, out var iso)) return iso;
+            if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span)) return span;
+            throw new ArgumentTransformationMetadataException(
+                $"'{text}' is not a duration. Give a TimeSpan such as 04:00:00 or an ISO 8601 duration such as PT4H.");
+        }
+        return inputData;
+    }
+}

@@ -1,0 +1,69 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-IdcAdminUnderTest
+    $moto = Start-MotoServer
+    $null = Connect-TestInstance -Moto $moto
+    $command = 'IdcAdmin.Commands.PermissionSet.GetIdcPermissionSetCommand'
+    $prefix = New-TestName -Prefix 'get'
+    # The emulator has no permissions-boundary or tag calls, so these tests read policies and provisioning only.
+    $sets = foreach ($i in 1..3) { New-IdcPermissionSet -Name "$prefix-$i" -ManagedPolicy ReadOnlyAccess -SessionDuration PT2H }
+}
+
+AfterAll {
+    Disconnect-IdcInstance
+    Stop-MotoServer $moto
+}
+
+Describe 'Get-IdcPermissionSet' {
+    It 'gets a set by name with its policies and duration as a TimeSpan' {
+        $set = Get-IdcPermissionSet -Name "$prefix-1" -Detail Policies
+
+        $set.PermissionSetArn | Should -Be $sets[0].PermissionSetArn
+        $set.SessionDuration | Should -BeOfType ([TimeSpan])
+        $set.SessionDuration.TotalHours | Should -Be 2
+        $set.ManagedPolicies.Name | Should -Be 'ReadOnlyAccess'
+    }
+
+    It 'matches names with wildcards' {
+        Get-IdcPermissionSet -Name "$prefix-*" -Detail None | Should -HaveCount 3
+    }
+
+    It 'gets a set by ARN, also from the pipeline by property name' {
+        ($sets[1] | Get-IdcPermissionSet -Detail None).Name | Should -Be "$prefix-2"
+        (Get-IdcPermissionSet -Name $sets[2].PermissionSetArn -Detail None).Name | Should -Be "$prefix-3"
+    }
+
+    It 'lists every set when no name is given' {
+        (Get-IdcPermissionSet -Detail None).Name | Should -Contain "$prefix-1"
+    }
+
+    It 'reads the accounts a set is provisioned to' {
+        $set = Get-IdcPermissionSet -Name "$prefix-1" -Detail Provisioning
+
+        $set.ProvisionedAccounts | Should -HaveCount 0
+        $set.ManagedPolicies | Should -BeNullOrEmpty
+    }
+
+    It 'reports a missing name as ObjectNotFound and goes on with the others' {
+        $err = $null
+        $found = Get-IdcPermissionSet -Name 'no-such-set', "$prefix-1" -Detail None -ErrorAction SilentlyContinue -ErrorVariable err
+
+        $found.Name | Should -Be "$prefix-1"
+        $err[0].FullyQualifiedErrorId | Should -Be "IdcPermissionSetNotFound,$command"
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err[0].TargetObject | Should -Be 'no-such-set'
+    }
+
+    It 'shows a table of name, duration, policies and description' {
+        $text = Get-IdcPermissionSet -Name "$prefix-1" -Detail Policies | Out-String
+
+        $text | Should -Match 'SessionDuration'
+        $text | Should -Match 'ReadOnlyAccess'
+    }
+
+    It 'completes permission set names' {
+        $completion = TabExpansion2 -inputScript "Get-IdcPermissionSet -Name $prefix-" -cursorColumn ("Get-IdcPermissionSet -Name $prefix-".Length)
+
+        $completion.CompletionMatches.CompletionText | Should -Contain "$prefix-2"
+    }
+}
