@@ -8,6 +8,7 @@ using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations.Model;
+using IdcAdmin.Core.PermissionSets;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
@@ -36,6 +37,7 @@ public sealed class AdministratorSetup
     public async Task<AdministratorSetupResult> RunAsync(AdministratorSetupRequest request, CancellationToken ct)
     {
         AdministratorSetupValidator.Validate(request);
+        var permissionSetSpec = AdministratorAccessSpec(request);
         var result = new AdministratorSetupResult
         {
             UserName = request.UserName,
@@ -52,7 +54,7 @@ public sealed class AdministratorSetup
             result.GroupId = await EnsureGroupAsync(request.GroupName, result, ct).ConfigureAwait(false);
             await EnsureMembershipAsync(request, result, ct).ConfigureAwait(false);
         }
-        result.PermissionSetArn = await EnsurePermissionSetAsync(request, result, ct).ConfigureAwait(false);
+        result.PermissionSetArn = await EnsurePermissionSetAsync(request, permissionSetSpec, result, ct).ConfigureAwait(false);
 
         var (kind, principalId, principalName) = request.GroupName != null
             ? (PrincipalKind.Group, result.GroupId, request.GroupName)
@@ -151,7 +153,7 @@ public sealed class AdministratorSetup
         Changed(result, new SetupStep("membership", name, SetupAction.Created, created.MembershipId));
     }
 
-    private async Task<string?> EnsurePermissionSetAsync(AdministratorSetupRequest request, AdministratorSetupResult result, CancellationToken ct)
+    private async Task<string?> EnsurePermissionSetAsync(AdministratorSetupRequest request, PermissionSetSpec spec, AdministratorSetupResult result, CancellationToken ct)
     {
         var sso = _session.Connection.SsoAdmin;
         var name = request.PermissionSetName;
@@ -168,29 +170,20 @@ public sealed class AdministratorSetup
             return arn;
         }
         if (!Allowed(name, "Create permission set with the AWS managed policy AdministratorAccess", result, "permission set")) return null;
-        var created = await sso.CreatePermissionSetAsync(new CreatePermissionSetRequest
-        {
-            InstanceArn = _session.InstanceArn,
-            Name = name,
-            Description = "Full administrative access (AWS managed policy AdministratorAccess)",
-            SessionDuration = IsoDuration(request.SessionDuration),
-        }, ct).ConfigureAwait(false);
-        arn = created.PermissionSet!.PermissionSetArn!;
-        _session.PermissionSets.Learn(name, arn);
-        try
-        {
-            await sso.AttachManagedPolicyToPermissionSetAsync(new AttachManagedPolicyToPermissionSetRequest
-                { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, ManagedPolicyArn = AdministratorAccessArn }, ct).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // Leave nothing half-made: a set without its policy would be reused as-is on the next run.
-            await sso.DeletePermissionSetAsync(new DeletePermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn }, CancellationToken.None).ConfigureAwait(false);
-            _session.PermissionSets.Forget(arn);
-            throw;
-        }
-        Changed(result, new SetupStep("permission set", name, SetupAction.Created, arn), writes: 2);
-        return arn;
+        // The permission set engine creates it and deletes it again if the policy attach fails.
+        var created = await new PermissionSetWriter(_session, _output).CreateAsync(spec, ct).ConfigureAwait(false);
+        Changed(result, new SetupStep("permission set", name, SetupAction.Created, created.PermissionSetArn), writes: 2);
+        return created.PermissionSetArn;
+    }
+
+    /// <summary>The predefined AdministratorAccess set under the requested name and session duration.</summary>
+    internal static PermissionSetSpec AdministratorAccessSpec(AdministratorSetupRequest request)
+    {
+        var definition = PredefinedPermissionSets.Definition(PredefinedPermissionSet.AdministratorAccess);
+        definition.Name = request.PermissionSetName;
+        definition.Description = "Full administrative access (AWS managed policy AdministratorAccess)";
+        definition.SessionDuration = request.SessionDuration;
+        return PermissionSetValidator.Validate(definition, forCreate: true);
     }
 
     private async Task<SetupAssignment> EnsureAssignmentAsync(string accountId, PrincipalKind kind, string? principalId, string principalName,
@@ -244,6 +237,4 @@ public sealed class AdministratorSetup
         result.Changes += writes;
     }
 
-    private static string IsoDuration(TimeSpan d) =>
-        "PT" + (d.Hours + d.Days * 24 > 0 ? $"{d.Hours + d.Days * 24}H" : "") + (d.Minutes > 0 ? $"{d.Minutes}M" : "");
 }

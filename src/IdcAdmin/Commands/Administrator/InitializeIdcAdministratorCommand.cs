@@ -131,6 +131,11 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
                 WriteWarning($"{UserName} has no password yet: AWS's API cannot send the invitation email. Follow the ManualSteps on the result (first: {result.ManualSteps[0].Where}).");
             WriteObject(result);
         }
+        catch (ArgumentException e)
+        {
+            // Refused by the engine's own checks (e.g. the permission set name) before anything was written.
+            WriteItemError(e, "IdcAdministratorInvalidInput", UserName, ErrorCategory.InvalidArgument);
+        }
         catch (Exception e) when (e is not PipelineStoppedException)
         {
             WriteItemError(e, "IdcAdministratorSetupFailed", UserName);
