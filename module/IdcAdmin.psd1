@@ -14,6 +14,7 @@
         'IdcAdmin.Identity.Format.ps1xml'
         'IdcAdmin.PermissionSet.Format.ps1xml'
         'IdcAdmin.Access.Format.ps1xml'
+        'IdcAdmin.Guide.Format.ps1xml'
     )
     FunctionsToExport    = @()
     CmdletsToExport      = @(

@@ -2,10 +2,10 @@
 # It imports the built module from output/ (run ./build.ps1 -Task Build first, or ./build.ps1 -Task Test),
 # starts a private moto_server on a free loopback port, and connects the module to it.
 
-$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..' '..')).Path
+$script:RepoRoot = (Resolve-Path (Join-Path (Join-Path $PSScriptRoot '..') '..')).Path
 
 function Import-IdcAdminUnderTest {
-    $manifest = Get-ChildItem -Path (Join-Path $script:RepoRoot 'output' 'IdcAdmin') -Filter 'IdcAdmin.psd1' -Recurse -ErrorAction SilentlyContinue |
+    $manifest = Get-ChildItem -Path (Join-Path (Join-Path $script:RepoRoot 'output') 'IdcAdmin') -Filter 'IdcAdmin.psd1' -Recurse -ErrorAction SilentlyContinue |
         Select-Object -First 1
     if (-not $manifest) { throw "The module is not built. Run: ./build.ps1 -Task Build" }
     Import-Module $manifest.FullName -Force -ErrorAction Stop
@@ -61,10 +61,11 @@ function New-TestOrganization {
     $common = @('--endpoint-url', $Moto.Url, '--region', 'us-east-1', '--output', 'json')
     $null = aws organizations create-organization --feature-set ALL @common 2>$null
     $root = (aws organizations list-roots @common | ConvertFrom-Json).Roots[0]
-    $accounts = foreach ($i in 1..$AccountCount) {
+    # 1..0 counts down in PowerShell, so an empty range needs its own guard.
+    $accounts = if ($AccountCount -gt 0) { foreach ($i in 1..$AccountCount) {
         $name = New-TestName -Prefix 'acct'
         $status = (aws organizations create-account --email "$name@example.com" --account-name $name @common | ConvertFrom-Json).CreateAccountStatus
         [pscustomobject]@{ Name = $name; Id = $status.AccountId }
-    }
+    } }
     [pscustomobject]@{ RootId = $root.Id; Accounts = $accounts }
 }

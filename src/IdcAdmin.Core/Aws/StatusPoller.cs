@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -18,17 +19,15 @@ public sealed class PollOptions
 public static class StatusPoller
 {
     public static async Task<T> UntilDoneAsync<T>(
-        Func<CancellationToken, Task<T>> describe, Func<T, bool> isDone, PollOptions options, CancellationToken cancellationToken,
-        TimeProvider? clock = null)
+        Func<CancellationToken, Task<T>> describe, Func<T, bool> isDone, PollOptions options, CancellationToken cancellationToken)
     {
-        clock ??= TimeProvider.System;
-        var started = clock.GetTimestamp();
+        var elapsed = Stopwatch.StartNew();
         var interval = options.Interval;
         while (true)
         {
             var status = await describe(cancellationToken).ConfigureAwait(false);
             if (isDone(status)) return status;
-            if (clock.GetElapsedTime(started) + interval > options.Timeout)
+            if (elapsed.Elapsed + interval > options.Timeout)
                 throw new StatusTimeoutException<T>(status, options.Timeout);
             await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
             interval = TimeSpan.FromTicks(Math.Min(options.MaxInterval.Ticks, interval.Ticks + interval.Ticks / 2));

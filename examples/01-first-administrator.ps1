@@ -1,0 +1,54 @@
+<#
+.SYNOPSIS
+    The AWS guide "Create an administrative user in IAM Identity Center", as a runbook that is safe to re-run.
+.DESCRIPTION
+    Connects to Identity Center, then creates (or reuses) the administrator, an Admins group with the administrator in
+    it, the AdministratorAccess permission set (1 hour sessions), and assigns it on the organization's management
+    account, waiting until AWS has finished. Prints the summary and the steps only a person can do.
+    Run it with -WhatIf first to see every step without changing anything.
+.EXAMPLE
+    ./01-first-administrator.ps1 -ProfileName management -Region eu-west-1 -UserName alice -Email alice@example.com -GivenName Alice -FamilyName Doe
+#>
+[CmdletBinding(SupportsShouldProcess)]
+param(
+    [string] $ProfileName,
+    [string] $Region,
+    [string] $EndpointUrl,
+    [string] $UserName = 'admin',
+    [string] $Email = 'admin@example.com',
+    [string] $GivenName = 'Ada',
+    [string] $FamilyName = 'Admin',
+    [string] $GroupName = 'Admins',
+    [string[]] $AccountId
+)
+$ErrorActionPreference = 'Stop'
+
+# Step 1: find the Identity Center instance (and the access portal URL).
+$connect = @{}
+if ($ProfileName) { $connect.ProfileName = $ProfileName }
+if ($Region) { $connect.Region = $Region }
+if ($EndpointUrl) { $connect.EndpointUrl = $EndpointUrl }
+$instance = Connect-IdcInstance @connect
+Write-Host "Identity Center instance $($instance.InstanceArn), access portal $($instance.AccessPortalUrl)"
+
+# Steps 2-5: user, group, membership, permission set, assignment - each created only if missing.
+$setup = @{
+    UserName       = $UserName
+    Email          = $Email
+    GivenName      = $GivenName
+    FamilyName     = $FamilyName
+    GroupName      = $GroupName
+    SessionDuration = [TimeSpan]::FromHours(1)
+    WhatIf         = $WhatIfPreference
+}
+if ($AccountId) { $setup.AccountId = $AccountId }
+$result = Initialize-IdcAdministrator @setup
+
+$result | Format-List UserName, UserId, GroupName, GroupId, PermissionSetName, PermissionSetArn, AccessPortalUrl, Changes | Out-Host
+$result.Steps | Format-Table Action, Resource, Name -AutoSize | Out-Host
+$result.Assignments | Format-Table AccountId, PermissionSetName, PrincipalType, PrincipalName, Status -AutoSize | Out-Host
+
+# Step 6: what the API cannot do.
+Write-Host 'Left for you to do:'
+$result.ManualSteps | Format-Table Step, Where -Wrap | Out-Host
+$result

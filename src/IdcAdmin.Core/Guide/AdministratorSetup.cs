@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Organizations.Model;
+using IdcAdmin.Core.Reporting;
+using IdcAdmin.Core.Session;
+using IdcAdmin.Core.SsoAdmin.Model;
+
+namespace IdcAdmin.Core.Guide;
+
+/// <summary>
+/// The guide's flow as one idempotent run: make sure the user, the optional group and membership, the
+/// AdministratorAccess permission set and the assignments exist — creating only what is missing — and wait for AWS.
+/// Every write first asks <c>shouldProcess</c>, so -WhatIf sends none.
+/// </summary>
+public sealed class AdministratorSetup
+{
+    public const string AdministratorAccessArn = "arn:aws:iam::aws:policy/AdministratorAccess";
+    private readonly IdcSession _session;
+    private readonly IOutputWriter _output;
+    private readonly Func<string, string, bool> _shouldProcess;
+
+    public AdministratorSetup(IdcSession session, IOutputWriter output, Func<string, string, bool> shouldProcess)
+    {
+        _session = session;
+        _output = output;
+        _shouldProcess = shouldProcess;
+    }
+
+    public async Task<AdministratorSetupResult> RunAsync(AdministratorSetupRequest request, CancellationToken ct)
+    {
+        AdministratorSetupValidator.Validate(request);
+        var result = new AdministratorSetupResult
+        {
+            UserName = request.UserName,
+            GroupName = request.GroupName,
+            PermissionSetName = request.PermissionSetName,
+            AccessPortalUrl = _session.Instance.AccessPortalUrl,
+        };
+        // Resolve the accounts before writing anything: an unusable target must not leave a half-done setup.
+        var accounts = request.AccountIds.Count > 0 ? request.AccountIds.ToList() : new List<string> { await ManagementAccountAsync(ct).ConfigureAwait(false) };
+
+        result.UserId = await EnsureUserAsync(request, result, ct).ConfigureAwait(false);
+        if (request.GroupName != null)
+        {
+            result.GroupId = await EnsureGroupAsync(request.GroupName, result, ct).ConfigureAwait(false);
+            await EnsureMembershipAsync(request, result, ct).ConfigureAwait(false);
+        }
+        result.PermissionSetArn = await EnsurePermissionSetAsync(request, result, ct).ConfigureAwait(false);
+
+        var (kind, principalId, principalName) = request.GroupName != null
+            ? (PrincipalKind.Group, result.GroupId, request.GroupName)
+            : (PrincipalKind.User, result.UserId, request.UserName);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            _output.WriteProgress(new ProgressReport(1, "Assigning administrative access", $"Account {accounts[i]}", i * 100 / accounts.Count));
+            result.Assignments.Add(await EnsureAssignmentAsync(accounts[i], kind, principalId, principalName, result, ct).ConfigureAwait(false));
+        }
+        _output.WriteProgress(new ProgressReport(1, "Assigning administrative access", "Done", 100, completed: true));
+        result.ManualSteps.AddRange(ManualSteps.For(request.UserName, result.AccessPortalUrl));
+        return result;
+    }
+
+    private async Task<string> ManagementAccountAsync(CancellationToken ct)
+    {
+        try
+        {
+            var org = await _session.Connection.Organizations.DescribeOrganizationAsync(new DescribeOrganizationRequest(), ct).ConfigureAwait(false);
+            return org.Organization!.MasterAccountId!;
+        }
+        catch (AwsNotFoundException e)
+        {
+            throw new InvalidOperationException(
+                "This account is not in an AWS Organization, so there is no management account to assign. Pass -AccountId with the accounts to give access to. " +
+                "(An account instance of Identity Center cannot assign AWS account access at all; that needs an organization instance.)", e);
+        }
+    }
+
+    private async Task<string?> EnsureUserAsync(AdministratorSetupRequest request, AdministratorSetupResult result, CancellationToken ct)
+    {
+        var existing = await _session.Principals.FindUserIdAsync(request.UserName, ct).ConfigureAwait(false);
+        if (existing != null)
+        {
+            result.Steps.Add(new SetupStep("user", request.UserName, SetupAction.Reused, existing));
+            return existing;
+        }
+        if (!Allowed(request.UserName, "Create Identity Center user", result, "user")) return null;
+        var created = await _session.Connection.IdentityStore.CreateUserAsync(new CreateUserRequest
+        {
+            IdentityStoreId = _session.IdentityStoreId,
+            UserName = request.UserName,
+            DisplayName = request.DisplayName ?? $"{request.GivenName} {request.FamilyName}",
+            Name = new Name { GivenName = request.GivenName, FamilyName = request.FamilyName },
+            Emails = new List<Email> { new() { Value = request.Email, Type = "work", Primary = true } },
+        }, ct).ConfigureAwait(false);
+        _session.Principals.Learn(PrincipalKind.User, request.UserName, created.UserId!);
+        Changed(result, new SetupStep("user", request.UserName, SetupAction.Created, created.UserId));
+        return created.UserId;
+    }
+
+    private async Task<string?> EnsureGroupAsync(string groupName, AdministratorSetupResult result, CancellationToken ct)
+    {
+        var existing = await _session.Principals.FindGroupIdAsync(groupName, ct).ConfigureAwait(false);
+        if (existing != null)
+        {
+            result.Steps.Add(new SetupStep("group", groupName, SetupAction.Reused, existing));
+            return existing;
+        }
+        if (!Allowed(groupName, "Create Identity Center group", result, "group")) return null;
+        var created = await _session.Connection.IdentityStore.CreateGroupAsync(new CreateGroupRequest
+        {
+            IdentityStoreId = _session.IdentityStoreId,
+            DisplayName = groupName,
+            Description = "Administrators (created by Initialize-IdcAdministrator)",
+        }, ct).ConfigureAwait(false);
+        _session.Principals.Learn(PrincipalKind.Group, groupName, created.GroupId!);
+        Changed(result, new SetupStep("group", groupName, SetupAction.Created, created.GroupId));
+        return created.GroupId;
+    }
+
+    private async Task EnsureMembershipAsync(AdministratorSetupRequest request, AdministratorSetupResult result, CancellationToken ct)
+    {
+        var name = $"{request.UserName} in {request.GroupName}";
+        if (result.UserId != null && result.GroupId != null)
+        {
+            var memberships = _session.Connection.IdentityStore.PaginateListGroupMembershipsForMember(new ListGroupMembershipsForMemberRequest
+            {
+                IdentityStoreId = _session.IdentityStoreId,
+                MemberId = new MemberId { UserId = result.UserId },
+            }, ct);
+            await foreach (var m in memberships.ConfigureAwait(false))
+            {
+                if (m.GroupId != result.GroupId) continue;
+                result.Steps.Add(new SetupStep("membership", name, SetupAction.Reused, m.MembershipId));
+                return;
+            }
+        }
+        if (!Allowed(name, "Add user to group", result, "membership") || result.UserId == null || result.GroupId == null) return;
+        var created = await _session.Connection.IdentityStore.CreateGroupMembershipAsync(new CreateGroupMembershipRequest
+        {
+            IdentityStoreId = _session.IdentityStoreId,
+            GroupId = result.GroupId,
+            MemberId = new MemberId { UserId = result.UserId },
+        }, ct).ConfigureAwait(false);
+        Changed(result, new SetupStep("membership", name, SetupAction.Created, created.MembershipId));
+    }
+
+    private async Task<string?> EnsurePermissionSetAsync(AdministratorSetupRequest request, AdministratorSetupResult result, CancellationToken ct)
+    {
+        var sso = _session.Connection.SsoAdmin;
+        var name = request.PermissionSetName;
+        var arn = await _session.PermissionSets.FindArnAsync(name, ct).ConfigureAwait(false);
+        if (arn != null)
+        {
+            var attached = sso.PaginateListManagedPoliciesInPermissionSet(new ListManagedPoliciesInPermissionSetRequest
+                { InstanceArn = _session.InstanceArn, PermissionSetArn = arn }, ct);
+            var hasAdmin = false;
+            await foreach (var p in attached.ConfigureAwait(false)) hasAdmin |= p.Arn == AdministratorAccessArn;
+            if (!hasAdmin)
+                _output.WriteWarning($"The existing permission set '{name}' does not have the AWS managed policy AdministratorAccess; it is used as it is. Inspect it with Get-IdcPermissionSet {name}.");
+            result.Steps.Add(new SetupStep("permission set", name, SetupAction.Reused, arn));
+            return arn;
+        }
+        if (!Allowed(name, "Create permission set with the AWS managed policy AdministratorAccess", result, "permission set")) return null;
+        var created = await sso.CreatePermissionSetAsync(new CreatePermissionSetRequest
+        {
+            InstanceArn = _session.InstanceArn,
+            Name = name,
+            Description = "Full administrative access (AWS managed policy AdministratorAccess)",
+            SessionDuration = IsoDuration(request.SessionDuration),
+        }, ct).ConfigureAwait(false);
+        arn = created.PermissionSet!.PermissionSetArn!;
+        _session.PermissionSets.Learn(name, arn);
+        try
+        {
+            await sso.AttachManagedPolicyToPermissionSetAsync(new AttachManagedPolicyToPermissionSetRequest
+                { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, ManagedPolicyArn = AdministratorAccessArn }, ct).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Leave nothing half-made: a set without its policy would be reused as-is on the next run.
+            await sso.DeletePermissionSetAsync(new DeletePermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn }, CancellationToken.None).ConfigureAwait(false);
+            _session.PermissionSets.Forget(arn);
+            throw;
+        }
+        Changed(result, new SetupStep("permission set", name, SetupAction.Created, arn), writes: 2);
+        return arn;
+    }
+
+    private async Task<SetupAssignment> EnsureAssignmentAsync(string accountId, PrincipalKind kind, string? principalId, string principalName,
+        AdministratorSetupResult result, CancellationToken ct)
+    {
+        var assignment = new SetupAssignment
+        {
+            AccountId = accountId,
+            PermissionSetName = result.PermissionSetName,
+            PrincipalType = kind.ToAws(),
+            PrincipalName = principalName,
+        };
+        var label = $"{result.PermissionSetName} for {kind.ToAws().ToLowerInvariant()} {principalName} on account {accountId}";
+        if (principalId != null && result.PermissionSetArn != null)
+        {
+            var existing = _session.Connection.SsoAdmin.PaginateListAccountAssignments(new ListAccountAssignmentsRequest
+                { InstanceArn = _session.InstanceArn, AccountId = accountId, PermissionSetArn = result.PermissionSetArn }, ct);
+            await foreach (var a in existing.ConfigureAwait(false))
+            {
+                if (a.PrincipalId != principalId) continue;
+                assignment.Status = "EXISTING";
+                result.Steps.Add(new SetupStep("assignment", label, SetupAction.Reused));
+                return assignment;
+            }
+        }
+        if (!Allowed(label, "Assign AWS account access", result, "assignment") || principalId == null || result.PermissionSetArn == null)
+        {
+            assignment.Status = "SKIPPED";
+            return assignment;
+        }
+        var key = new AssignmentKey(accountId, result.PermissionSetArn, kind, principalId);
+        var started = await AccountAssignmentCalls.StartCreateAsync(_session, key, ct).ConfigureAwait(false);
+        _output.WriteVerbose($"Assignment requested ({started.RequestId}); waiting for AWS to finish it.");
+        var final = await AccountAssignmentCalls.WaitAsync(_session, started, deletion: false, ct).ConfigureAwait(false);
+        assignment.Status = final.Status ?? AccountAssignmentCalls.Succeeded;
+        assignment.FailureReason = final.FailureReason;
+        Changed(result, new SetupStep("assignment", label, assignment.Status == AccountAssignmentCalls.Failed ? SetupAction.Failed : SetupAction.Created, final.FailureReason));
+        return assignment;
+    }
+
+    private bool Allowed(string target, string action, AdministratorSetupResult result, string resource)
+    {
+        if (_shouldProcess(target, action)) return true;
+        result.Steps.Add(new SetupStep(resource, target, SetupAction.Skipped, action));
+        return false;
+    }
+
+    private static void Changed(AdministratorSetupResult result, SetupStep step, int writes = 1)
+    {
+        result.Steps.Add(step);
+        result.Changes += writes;
+    }
+
+    private static string IsoDuration(TimeSpan d) =>
+        "PT" + (d.Hours + d.Days * 24 > 0 ? $"{d.Hours + d.Days * 24}H" : "") + (d.Minutes > 0 ? $"{d.Minutes}M" : "");
+}

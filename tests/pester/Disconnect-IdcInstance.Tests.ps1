@@ -1,0 +1,36 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-IdcAdminUnderTest
+    $moto = Start-MotoServer
+}
+
+AfterAll {
+    Disconnect-IdcInstance
+    Stop-MotoServer $moto
+}
+
+Describe 'Disconnect-IdcInstance' {
+    It 'ends the connection: Get-IdcInstance then fails with IdcNotConnected' {
+        $null = Connect-TestInstance -Moto $moto
+
+        $output = Disconnect-IdcInstance
+
+        $output | Should -BeNullOrEmpty
+        { Get-IdcInstance } | Should -Throw -ErrorId 'IdcNotConnected,IdcAdmin.Commands.Instance.GetIdcInstanceCommand'
+    }
+
+    It 'does nothing when not connected' {
+        Disconnect-IdcInstance
+
+        { Disconnect-IdcInstance } | Should -Not -Throw
+    }
+
+    It 'allows connecting again afterwards' {
+        $null = Connect-TestInstance -Moto $moto
+        Disconnect-IdcInstance
+
+        $instance = Connect-TestInstance -Moto $moto
+
+        (Get-IdcInstance).InstanceArn | Should -Be $instance.InstanceArn
+    }
+}
