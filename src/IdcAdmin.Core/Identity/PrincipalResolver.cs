@@ -37,6 +37,16 @@ public sealed class PrincipalResolver
         return id;
     }
 
+    /// <summary>The id of the user with exactly this user name (never matched against emails); null when none.</summary>
+    public async Task<string?> FindUserIdByUserNameAsync(string userName, CancellationToken cancellationToken)
+    {
+        // The cache also holds email -> id pairs; an @-name must be asked as a user name.
+        if (!userName.Contains("@") && _userIdsByName.TryGetValue(userName, out var cached)) return cached;
+        var id = await LookupAsync("userName", userName, user: true, cancellationToken).ConfigureAwait(false);
+        if (id != null) Remember(_userIdsByName, userName, id);
+        return id;
+    }
+
     /// <summary>The group id for a display name or id; null when no such group exists.</summary>
     public async Task<string?> FindGroupIdAsync(string nameOrId, CancellationToken cancellationToken)
     {

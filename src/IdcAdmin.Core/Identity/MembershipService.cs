@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.IdentityStore;
+using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Session;
+
+namespace IdcAdmin.Core.Identity;
+
+/// <summary>A membership to add or remove, resolved by reading only: both ids, and the membership if it exists.</summary>
+public sealed class MembershipPlan
+{
+    public MembershipPlan(IdcGroup group, IdcUser user, string? existingMembershipId)
+    {
+        Group = group;
+        User = user;
+        ExistingMembershipId = existingMembershipId;
+    }
+
+    public IdcGroup Group { get; }
+    public IdcUser User { get; }
+    public string? ExistingMembershipId { get; }
+    public bool Exists => ExistingMembershipId != null;
+    public string Target => $"user '{User.UserName}' in group '{Group.DisplayName}'";
+}
+
+/// <summary>Group memberships: add (a no-op when present), remove, and list in both directions.</summary>
+public sealed class MembershipService
+{
+    private readonly IdcSession _session;
+    private readonly UserService _users;
+    private readonly GroupService _groups;
+
+    public MembershipService(IdcSession session)
+    {
+        _session = session;
+        _users = new UserService(session);
+        _groups = new GroupService(session);
+    }
+
+    private IdentityStoreClient Client => _session.Connection.IdentityStore;
+
+    /// <summary>Resolves the group and user (each by name or id; unknown ones are refused) and finds the membership.</summary>
+    public async Task<MembershipPlan> PlanAsync(string groupNameOrId, string userNameOrId, CancellationToken cancellationToken)
+    {
+        var group = await _groups.GetAsync(groupNameOrId, cancellationToken).ConfigureAwait(false);
+        var user = await _users.GetAsync(userNameOrId, cancellationToken).ConfigureAwait(false);
+        var membershipId = await FindMembershipIdAsync(group.GroupId, user.UserId, cancellationToken).ConfigureAwait(false);
+        return new MembershipPlan(group, user, membershipId);
+    }
+
+    /// <summary>Adds the user to the group; when already a member, returns the membership and sends nothing.</summary>
+    public async Task<IdcGroupMember> AddAsync(MembershipPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Exists) return Member(plan.Group, plan.User, plan.ExistingMembershipId);
+        try
+        {
+            var created = await Client.CreateGroupMembershipAsync(new CreateGroupMembershipRequest
+            {
+                IdentityStoreId = _session.IdentityStoreId, GroupId = plan.Group.GroupId, MemberId = new MemberId { UserId = plan.User.UserId },
+            }, cancellationToken).ConfigureAwait(false);
+            return Member(plan.Group, plan.User, created.MembershipId);
+        }
+        catch (AwsConflictException e) when (e.IsUniquenessViolation)
+        {
+            // Added by someone else since the plan was read: the goal is reached all the same.
+            var id = await FindMembershipIdAsync(plan.Group.GroupId, plan.User.UserId, cancellationToken).ConfigureAwait(false);
+            return Member(plan.Group, plan.User, id);
+        }
+    }
+
+    /// <summary>Removes the membership; a user who is not a member is left as is.</summary>
+    public async Task RemoveAsync(MembershipPlan plan, CancellationToken cancellationToken)
+    {
+        if (!plan.Exists) return;
+        try
+        {
+            await Client.DeleteGroupMembershipAsync(new DeleteGroupMembershipRequest { IdentityStoreId = _session.IdentityStoreId, MembershipId = plan.ExistingMembershipId }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsNotFoundException)
+        {
+            // Removed meanwhile: the goal is reached.
+        }
+    }
+
+    /// <summary>The members of a group, streamed a page at a time, each with its user's name and email.</summary>
+    public async IAsyncEnumerable<IdcGroupMember> ListMembersAsync(string groupNameOrId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var group = await _groups.GetAsync(groupNameOrId, cancellationToken).ConfigureAwait(false);
+        var request = new ListGroupMembershipsRequest { IdentityStoreId = _session.IdentityStoreId, GroupId = group.GroupId, MaxResults = 100 };
+        await foreach (var m in Client.PaginateListGroupMemberships(request, cancellationToken).ConfigureAwait(false))
+        {
+            var userId = m.MemberId?.UserId;
+            if (userId == null) continue;
+            var user = await _users.DescribeAsync(userId, cancellationToken).ConfigureAwait(false) ?? new IdcUser { UserId = userId, UserName = userId };
+            yield return Member(group, user, m.MembershipId);
+        }
+    }
+
+    /// <summary>The groups a user belongs to (the reverse view), streamed a page at a time.</summary>
+    public async IAsyncEnumerable<IdcGroupMember> ListGroupsOfAsync(string userNameOrId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var user = await _users.GetAsync(userNameOrId, cancellationToken).ConfigureAwait(false);
+        await foreach (var m in MembershipsOf(user.UserId, cancellationToken).ConfigureAwait(false))
+        {
+            if (m.GroupId == null) continue;
+            var group = await _groups.DescribeAsync(m.GroupId, cancellationToken).ConfigureAwait(false) ?? new IdcGroup { GroupId = m.GroupId, DisplayName = m.GroupId };
+            yield return Member(group, user, m.MembershipId);
+        }
+    }
+
+    /// <summary>
+    /// The membership id of a user in a group, or null. Read from the user's memberships: a user is in few groups,
+    /// so this is one call in practice, and it behaves the same on every identity store implementation.
+    /// </summary>
+    public async Task<string?> FindMembershipIdAsync(string groupId, string userId, CancellationToken cancellationToken)
+    {
+        await foreach (var m in MembershipsOf(userId, cancellationToken).ConfigureAwait(false))
+            if (m.GroupId == groupId) return m.MembershipId;
+        return null;
+    }
+
+    private IAsyncEnumerable<GroupMembership> MembershipsOf(string userId, CancellationToken cancellationToken) =>
+        Client.PaginateListGroupMembershipsForMember(new ListGroupMembershipsForMemberRequest
+        {
+            IdentityStoreId = _session.IdentityStoreId, MemberId = new MemberId { UserId = userId }, MaxResults = 100,
+        }, cancellationToken);
+
+    private IdcGroupMember Member(IdcGroup group, IdcUser user, string? membershipId) => new()
+    {
+        GroupName = group.DisplayName,
+        GroupId = group.GroupId,
+        UserName = user.UserName,
+        UserId = user.UserId,
+        UserDisplayName = user.DisplayName,
+        Email = user.Email,
+        MembershipId = membershipId,
+        IdentityStoreId = _session.IdentityStoreId,
+    };
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Management.Automation;
+using IdcAdmin.Commands.User;
+using IdcAdmin.Completers;
+using IdcAdmin.Core.Identity;
+
+namespace IdcAdmin.Commands.Group;
+
+/// <summary>Adds users to groups; adding a user who is already a member changes nothing.</summary>
+/// <remarks>
+/// <para>Groups and users are named by name or id. Unknown groups or users are refused (IdcGroupNotFound, IdcUserNotFound) before any change. Adding a member twice is a no-op, so runbooks can be re-run.</para>
+/// <para>Users bind from the pipeline by value (names) or by property name (UserName, UserId), so the output of New-IdcUser or Get-IdcUser pipes straight in; a group can come from the pipeline too (GroupId). Values given on the command line win over piped ones.</para>
+/// </remarks>
+/// <example>
+/// <code>New-IdcUser -UserName alice -Email alice@example.com -GivenName Alice -FamilyName Doe | Add-IdcGroupMember -Group Admins</code>
+/// <para>Creates a user and adds it to Admins.</para>
+/// </example>
+/// <example>
+/// <code>Add-IdcGroupMember -Group Admins, Auditors -User alice, bob -PassThru</code>
+/// <para>Adds two users to two groups and returns the four memberships.</para>
+/// </example>
+/// <example>
+/// <code>Get-IdcGroup Admins | Add-IdcGroupMember -User carol</code>
+/// <para>Adds carol to the piped group.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Add, "IdcGroupMember", SupportsShouldProcess = true)]
+[OutputType(typeof(IdcGroupMember))]
+public sealed class AddIdcGroupMemberCommand : IdcCmdlet
+{
+    private string[]? _commandLineGroups, _commandLineGroupIds, _commandLineUsers, _commandLineUserIds;
+
+    /// <summary>The groups to add to: display names or ids.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(GroupNameCompleter))]
+    [Alias("GroupName")]
+    public string[]? Group { get; set; }
+
+    /// <summary>Group ids (taken from piped objects by property name).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string[]? GroupId { get; set; }
+
+    /// <summary>The users to add: user names, email addresses or ids.</summary>
+    [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(UserNameCompleter))]
+    [Alias("UserName", "Member")]
+    public string[]? User { get; set; }
+
+    /// <summary>User ids (taken from piped objects by property name).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string[]? UserId { get; set; }
+
+    /// <summary>Write each membership (new or existing) to the pipeline.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        // Only command-line values are bound yet; remember them so piped objects cannot override them.
+        (_commandLineGroups, _commandLineGroupIds, _commandLineUsers, _commandLineUserIds) = (Group, GroupId, User, UserId);
+        base.BeginProcessing();
+    }
+
+    protected override void ProcessRecord()
+    {
+        var groups = MemberReferences.Choose(_commandLineGroupIds, _commandLineGroups, GroupId, Group);
+        var users = MemberReferences.Choose(_commandLineUserIds, _commandLineUsers, UserId, User);
+        if (groups.Length == 0 || users.Length == 0)
+        {
+            WriteItemError(new ArgumentException("Name the group (-Group) and the users (-User) of the membership."), "IdcMembershipNotSpecified", null, ErrorCategory.InvalidArgument);
+            return;
+        }
+        var memberships = new MembershipService(Session);
+        foreach (var group in groups)
+        foreach (var user in users)
+        {
+            try
+            {
+                var plan = Run(ct => memberships.PlanAsync(group, user, ct));
+                if (plan.Exists) WriteVerbose($"The {plan.Target} is already a member; nothing to add.");
+                else if (!ShouldProcess(plan.Target, "Add group member")) continue;
+                var member = Run(ct => memberships.AddAsync(plan, ct));
+                if (PassThru) WriteObject(member);
+            }
+            catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+            {
+                var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcAddGroupMemberFailed");
+                WriteItemError(e, errorId, $"{user} -> {group}", category);
+            }
+        }
+    }
+}
