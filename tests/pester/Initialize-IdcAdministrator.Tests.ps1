@@ -60,7 +60,7 @@ Describe 'Initialize-IdcAdministrator' {
 
     It 'refuses an invalid email before writing anything' {
         { Initialize-IdcAdministrator -UserName (New-TestName) -Email 'not-an-email' -GivenName Ada -FamilyName Admin -ErrorAction Stop } |
-            Should -Throw -ErrorId 'IdcAdministratorInvalidInput,IdcAdmin.Commands.Administrator.InitializeIdcAdministratorCommand'
+            Should -Throw -ErrorId 'IdcUserInvalidEmail,IdcAdmin.Commands.Administrator.InitializeIdcAdministratorCommand'
     }
 
     It 'has help with examples' {

@@ -86,22 +86,17 @@ public sealed class AdministratorSetup
 
     private async Task<string?> EnsureUserAsync(AdministratorSetupRequest request, AdministratorSetupResult result, CancellationToken ct)
     {
-        var existing = await _session.Principals.FindUserIdAsync(request.UserName, ct).ConfigureAwait(false);
+        var users = new UserService(_session);
+        var existing = await _session.Principals.FindUserIdByUserNameAsync(request.UserName, ct).ConfigureAwait(false);
         if (existing != null)
         {
+            // An existing administrator is used as it is: this command sets up access, Set-IdcUser edits people.
             result.Steps.Add(new SetupStep("user", request.UserName, SetupAction.Reused, existing));
             return existing;
         }
         if (!Allowed(request.UserName, "Create Identity Center user", result, "user")) return null;
-        var created = await _session.Connection.IdentityStore.CreateUserAsync(new CreateUserRequest
-        {
-            IdentityStoreId = _session.IdentityStoreId,
-            UserName = request.UserName,
-            DisplayName = request.DisplayName ?? $"{request.GivenName} {request.FamilyName}",
-            Name = new Name { GivenName = request.GivenName, FamilyName = request.FamilyName },
-            Emails = new List<Email> { new() { Value = request.Email, Type = "work", Primary = true } },
-        }, ct).ConfigureAwait(false);
-        _session.Principals.Learn(PrincipalKind.User, request.UserName, created.UserId!);
+        var plan = await users.PlanCreateAsync(AdministratorSetupValidator.UserOf(request), force: false, ct).ConfigureAwait(false);
+        var created = await users.CreateAsync(plan, _output, ct).ConfigureAwait(false);
         Changed(result, new SetupStep("user", request.UserName, SetupAction.Created, created.UserId));
         return created.UserId;
     }
@@ -115,13 +110,9 @@ public sealed class AdministratorSetup
             return existing;
         }
         if (!Allowed(groupName, "Create Identity Center group", result, "group")) return null;
-        var created = await _session.Connection.IdentityStore.CreateGroupAsync(new CreateGroupRequest
-        {
-            IdentityStoreId = _session.IdentityStoreId,
-            DisplayName = groupName,
-            Description = "Administrators (created by Initialize-IdcAdministrator)",
-        }, ct).ConfigureAwait(false);
-        _session.Principals.Learn(PrincipalKind.Group, groupName, created.GroupId!);
+        var groups = new GroupService(_session);
+        var plan = await groups.PlanCreateAsync(new GroupDefinition { DisplayName = groupName, Description = "Administrators" }, force: false, ct).ConfigureAwait(false);
+        var created = await groups.CreateAsync(plan, _output, ct).ConfigureAwait(false);
         Changed(result, new SetupStep("group", groupName, SetupAction.Created, created.GroupId));
         return created.GroupId;
     }
@@ -129,28 +120,22 @@ public sealed class AdministratorSetup
     private async Task EnsureMembershipAsync(AdministratorSetupRequest request, AdministratorSetupResult result, CancellationToken ct)
     {
         var name = $"{request.UserName} in {request.GroupName}";
-        if (result.UserId != null && result.GroupId != null)
+        if (result.UserId == null || result.GroupId == null)
         {
-            var memberships = _session.Connection.IdentityStore.PaginateListGroupMembershipsForMember(new ListGroupMembershipsForMemberRequest
-            {
-                IdentityStoreId = _session.IdentityStoreId,
-                MemberId = new MemberId { UserId = result.UserId },
-            }, ct);
-            await foreach (var m in memberships.ConfigureAwait(false))
-            {
-                if (m.GroupId != result.GroupId) continue;
-                result.Steps.Add(new SetupStep("membership", name, SetupAction.Reused, m.MembershipId));
-                return;
-            }
+            // -WhatIf before the user or group exists: there is nothing to look up yet.
+            Allowed(name, "Add user to group", result, "membership");
+            return;
         }
-        if (!Allowed(name, "Add user to group", result, "membership") || result.UserId == null || result.GroupId == null) return;
-        var created = await _session.Connection.IdentityStore.CreateGroupMembershipAsync(new CreateGroupMembershipRequest
+        var memberships = new MembershipService(_session);
+        var plan = await memberships.PlanAsync(result.GroupId, result.UserId, ct).ConfigureAwait(false);
+        if (plan.Exists)
         {
-            IdentityStoreId = _session.IdentityStoreId,
-            GroupId = result.GroupId,
-            MemberId = new MemberId { UserId = result.UserId },
-        }, ct).ConfigureAwait(false);
-        Changed(result, new SetupStep("membership", name, SetupAction.Created, created.MembershipId));
+            result.Steps.Add(new SetupStep("membership", name, SetupAction.Reused, plan.ExistingMembershipId));
+            return;
+        }
+        if (!Allowed(name, "Add user to group", result, "membership")) return;
+        var added = await memberships.AddAsync(plan, ct).ConfigureAwait(false);
+        Changed(result, new SetupStep("membership", name, SetupAction.Created, added.MembershipId));
     }
 
     private async Task<string?> EnsurePermissionSetAsync(AdministratorSetupRequest request, PermissionSetSpec spec, AdministratorSetupResult result, CancellationToken ct)

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Guide;
+using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Infrastructure;
 
@@ -116,7 +117,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
         }
         catch (ArgumentException e)
         {
-            WriteItemError(e, "IdcAdministratorInvalidInput", UserName, ErrorCategory.InvalidArgument);
+            WriteItemError(e, InputErrorId(e), UserName, ErrorCategory.InvalidArgument);
             return;
         }
         var setup = new AdministratorSetup(session, Output, (target, action) => ShouldProcess(target, action));
@@ -127,20 +128,22 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
                 if (a.Status == "FAILED")
                     WriteItemError(new InvalidOperationException($"AWS could not assign {a.PermissionSetName} on account {a.AccountId}: {a.FailureReason}"),
                         "IdcAssignmentFailed", a.AccountId, ErrorCategory.InvalidResult);
-            if (!MyInvocation.BoundParameters.ContainsKey("WhatIf") && result.Changes > 0)
-                WriteWarning($"{UserName} has no password yet: AWS's API cannot send the invitation email. Follow the ManualSteps on the result (first: {result.ManualSteps[0].Where}).");
             WriteObject(result);
         }
         catch (ArgumentException e)
         {
             // Refused by the engine's own checks (e.g. the permission set name) before anything was written.
-            WriteItemError(e, "IdcAdministratorInvalidInput", UserName, ErrorCategory.InvalidArgument);
+            WriteItemError(e, InputErrorId(e), UserName, ErrorCategory.InvalidArgument);
         }
         catch (Exception e) when (e is not PipelineStoppedException)
         {
             WriteItemError(e, "IdcAdministratorSetupFailed", UserName);
         }
     }
+
+    /// <summary>The identity rules' own id (IdcUserInvalidEmail …) where there is one.</summary>
+    private static string InputErrorId(ArgumentException e) =>
+        e is IdentityInputException identity ? identity.ErrorId : "IdcAdministratorInvalidInput";
 
     private IdcSession? ConnectOrCreate()
     {
