@@ -1,0 +1,39 @@
+<#
+.SYNOPSIS
+    An administrators group with AdministratorAccess on the production and staging accounts (safe to re-run).
+.DESCRIPTION
+    Creates (or reuses) the group and its members, the predefined AdministratorAccess permission set, and assigns
+    the group the set on every account whose name matches -AccountName, waiting until AWS has finished.
+    Run with -WhatIf first to see what it would change.
+.EXAMPLE
+    ./02-admin-group-prod-staging.ps1 -ProfileName management -Region eu-west-1 -Member alice, bob
+#>
+[CmdletBinding(SupportsShouldProcess)]
+param(
+    [string] $ProfileName,
+    [string] $Region,
+    [string] $EndpointUrl,
+    [string] $GroupName = 'PlatformAdmins',
+    [string[]] $Member = @(),
+    [string[]] $AccountName = @('prod', 'staging'),
+    [string] $SessionDuration = 'PT4H'
+)
+$ErrorActionPreference = 'Stop'
+
+$connect = @{}
+if ($ProfileName) { $connect.ProfileName = $ProfileName }
+if ($Region) { $connect.Region = $Region }
+if ($EndpointUrl) { $connect.EndpointUrl = $EndpointUrl }
+$null = Connect-IdcInstance @connect
+
+# New-* return what already exists when it matches, so re-running changes nothing.
+$group = New-IdcGroup -DisplayName $GroupName -Description 'Administrators of production and staging' -WarningAction SilentlyContinue
+if ($Member) { Add-IdcGroupMember -Group $GroupName -User $Member }
+$permissionSet = New-IdcPermissionSet -Predefined AdministratorAccess -SessionDuration $SessionDuration -WarningAction SilentlyContinue
+
+$accounts = foreach ($name in $AccountName) { Get-IdcAccount -Name $name }
+if (-not $accounts) { throw "No account matches $($AccountName -join ', ')." }
+# One call for all accounts: the assignments run concurrently within AWS's limits, with progress.
+$results = $accounts | Grant-IdcAccountAccess -Group $GroupName -PermissionSet $permissionSet.Name
+$results | Out-Host
+$results
