@@ -70,7 +70,7 @@ Describe 'examples/03-onboard-from-csv.ps1' {
         $null = & (Join-Path $examples '03-onboard-from-csv.ps1') @target 6>$null
 
         (Get-IdcUser jdoe).Title | Should -Be 'Platform Engineer'
-        (Get-IdcGroupMember Engineers).UserName | Should -Be @('jdoe', 'mmajor') -Because 'the CSV puts two people in Engineers'
+        ((Get-IdcGroupMember Engineers).UserName | Sort-Object) -join ',' | Should -Be 'jdoe,mmajor' -Because 'the CSV puts two people in Engineers'
         (Get-IdcGroupMember Analysts).UserName | Should -Be 'rroe'
     }
 
