@@ -38,6 +38,9 @@ public sealed class AssignmentDispatcher
     /// <summary>Return each request as soon as AWS accepted it (status InProgress) instead of waiting for it.</summary>
     public bool NoWait { get; set; }
 
+    /// <summary>How to poll; the session's settings unless set (e.g. a -Timeout of one call).</summary>
+    public PollOptions? Polling { get; set; }
+
     /// <summary>Sends each planned assignment and (unless <see cref="NoWait"/>) waits for it.</summary>
     public IAsyncEnumerable<AccountAssignmentResult> SendAsync(IReadOnlyList<PlannedAssignment> items, AssignmentOperation operation, CancellationToken cancellationToken)
     {
@@ -120,7 +123,7 @@ public sealed class AssignmentDispatcher
     {
         try
         {
-            return await AccountAssignmentCalls.WaitAsync(_session, started, deletion, cancellationToken).ConfigureAwait(false);
+            return await AccountAssignmentCalls.WaitAsync(_session, started, deletion, Polling ?? _session.Polling, cancellationToken).ConfigureAwait(false);
         }
         catch (StatusTimeoutException<AccountAssignmentOperationStatus> e)
         {
