@@ -55,7 +55,8 @@ public sealed class AccessResolver
         foreach (var ps in permissionSets.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (_permissionSets.ContainsKey(ps)) continue;
-            var arn = await _session.PermissionSets.FindArnAsync(ps, cancellationToken).ConfigureAwait(false);
+            // Any ARN is checked by describing it (emulators and partitions vary the ARN's shape); a name is looked up.
+            var arn = ps.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) ? ps : await _session.PermissionSets.FindArnAsync(ps, cancellationToken).ConfigureAwait(false);
             if (arn == null)
             {
                 _errors.Add(new ResolutionError(ResolutionErrorKind.PermissionSet, ps, $"No permission set named '{ps}' exists in {_session.InstanceArn}."));
@@ -63,7 +64,7 @@ public sealed class AccessResolver
             }
             string name;
             try { name = await _session.PermissionSets.GetNameAsync(arn, cancellationToken).ConfigureAwait(false); }
-            catch (Aws.AwsNotFoundException)
+            catch (Aws.AwsServiceException e) when (e is Aws.AwsNotFoundException or Aws.AwsValidationException)
             {
                 _errors.Add(new ResolutionError(ResolutionErrorKind.PermissionSet, ps, $"No permission set '{ps}' exists in {_session.InstanceArn}."));
                 continue;
