@@ -18,17 +18,16 @@ public sealed class PollOptions
 public static class StatusPoller
 {
     public static async Task<T> UntilDoneAsync<T>(
-        Func<CancellationToken, Task<T>> describe, Func<T, bool> isDone, PollOptions options, CancellationToken cancellationToken,
-        TimeProvider? clock = null)
+        Func<CancellationToken, Task<T>> describe, Func<T, bool> isDone, PollOptions options, CancellationToken cancellationToken)
     {
-        clock ??= TimeProvider.System;
-        var started = clock.GetTimestamp();
+        // A Stopwatch, not TimeProvider: the netstandard2.0 TimeProvider shim does not load on .NET 8+ hosts.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var interval = options.Interval;
         while (true)
         {
             var status = await describe(cancellationToken).ConfigureAwait(false);
             if (isDone(status)) return status;
-            if (clock.GetElapsedTime(started) + interval > options.Timeout)
+            if (watch.Elapsed + interval > options.Timeout)
                 throw new StatusTimeoutException<T>(status, options.Timeout);
             await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
             interval = TimeSpan.FromTicks(Math.Min(options.MaxInterval.Ticks, interval.Ticks + interval.Ticks / 2));
