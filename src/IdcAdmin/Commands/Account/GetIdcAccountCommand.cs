@@ -30,7 +30,8 @@ namespace IdcAdmin.Commands.Account;
 public sealed class GetIdcAccountCommand : IdcCmdlet
 {
     /// <summary>Account names or ids; wildcards allowed.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    // Not bound from the pipeline: an OU piped in carries a Name too, which must not filter its accounts.
+    [Parameter(Position = 0)]
     [Alias("AccountId", "AccountName")]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(AccountCompleter))]
