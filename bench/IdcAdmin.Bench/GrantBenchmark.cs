@@ -45,9 +45,9 @@ public sealed class GrantBenchmark : IBenchmark
             Console.WriteLine();
             Console.WriteLine($"-- {throttleRate:P0} of responses throttled at random, on top of the {RateLimit} req/s server budget");
             var engine = await RunEngineAsync(moto.Url, shaper, setupSession, accountIds, permissionSetArn);
+            Report("engine", engine);
             await Task.Delay(1500);
             var loop = await RunLoopAsync(moto.Url, shaper, setupSession, accountIds, permissionSetArn, ScriptPollInterval);
-            Report("engine", engine);
             Report($"loop ({ScriptPollInterval.TotalMilliseconds:0} ms)", loop);
             Console.WriteLine($"   engine is {loop.Elapsed.TotalSeconds / engine.Elapsed.TotalSeconds:0.0}x faster than the loop; {engine.Elapsed.TotalSeconds / engine.Bound.TotalSeconds:0.00}x the rate-limit bound");
         }
