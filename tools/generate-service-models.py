@@ -40,7 +40,7 @@ OPERATIONS = {
         "DescribeOrganization", "ListRoots", "ListOrganizationalUnitsForParent", "DescribeOrganizationalUnit",
         "ListAccounts", "ListAccountsForParent", "DescribeAccount", "ListParents",
         # Building an organization: used by the tests and the demo against a local emulator.
-        "CreateOrganization", "CreateOrganizationalUnit", "CreateAccount", "DescribeCreateAccountStatus",
+        "CreateOrganization", "CreateOrganizationalUnit", "CreateAccount", "DescribeCreateAccountStatus", "MoveAccount", "CloseAccount",
     ],
 }
 

@@ -47,6 +47,10 @@ public static class AccountAssignmentCalls
 
     /// <summary>Polls until the request has SUCCEEDED or FAILED; a timeout raises <see cref="StatusTimeoutException{T}"/>.</summary>
     public static Task<AccountAssignmentOperationStatus> WaitAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, CancellationToken cancellationToken)
+        => WaitAsync(session, started, deletion, session.Polling, cancellationToken);
+
+    /// <summary>Polls with the given interval and timeout instead of the session's.</summary>
+    public static Task<AccountAssignmentOperationStatus> WaitAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, PollOptions polling, CancellationToken cancellationToken)
     {
         if (started.Status != InProgress) return Task.FromResult(started);
         var requestId = started.RequestId!;
@@ -55,6 +59,6 @@ public static class AccountAssignmentCalls
                     { InstanceArn = session.InstanceArn, AccountAssignmentDeletionRequestId = requestId }, ct).ConfigureAwait(false)).AccountAssignmentDeletionStatus!
                 : (await session.Connection.SsoAdmin.DescribeAccountAssignmentCreationStatusAsync(new DescribeAccountAssignmentCreationStatusRequest
                     { InstanceArn = session.InstanceArn, AccountAssignmentCreationRequestId = requestId }, ct).ConfigureAwait(false)).AccountAssignmentCreationStatus!,
-            s => s.Status != InProgress, session.Polling, cancellationToken);
+            s => s.Status != InProgress, polling, cancellationToken);
     }
 }

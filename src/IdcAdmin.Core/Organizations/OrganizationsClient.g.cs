@@ -88,4 +88,12 @@ public sealed partial class OrganizationsClient
     /// <summary>Calls DescribeCreateAccountStatus.</summary>
     public Task<DescribeCreateAccountStatusResponse> DescribeCreateAccountStatusAsync(DescribeCreateAccountStatusRequest request, CancellationToken cancellationToken = default)
         => _transport.InvokeAsync<DescribeCreateAccountStatusRequest, DescribeCreateAccountStatusResponse>("DescribeCreateAccountStatus", request, cancellationToken);
+
+    /// <summary>Calls MoveAccount.</summary>
+    public Task<MoveAccountResponse> MoveAccountAsync(MoveAccountRequest request, CancellationToken cancellationToken = default)
+        => _transport.InvokeAsync<MoveAccountRequest, MoveAccountResponse>("MoveAccount", request, cancellationToken);
+
+    /// <summary>Calls CloseAccount.</summary>
+    public Task<CloseAccountResponse> CloseAccountAsync(CloseAccountRequest request, CancellationToken cancellationToken = default)
+        => _transport.InvokeAsync<CloseAccountRequest, CloseAccountResponse>("CloseAccount", request, cancellationToken);
 }

@@ -20,6 +20,17 @@ public sealed class Account
     [JsonPropertyName("JoinedTimestamp")] public DateTimeOffset? JoinedTimestamp { get; set; }
 }
 
+/// <summary>Organizations shape CloseAccountRequest.</summary>
+public sealed class CloseAccountRequest
+{
+    [JsonPropertyName("AccountId")] public string? AccountId { get; set; }  // required
+}
+
+/// <summary>Empty result of CloseAccount.</summary>
+public sealed class CloseAccountResponse
+{
+}
+
 /// <summary>Organizations shape CreateAccountRequest.</summary>
 public sealed class CreateAccountRequest
 {
@@ -193,6 +204,19 @@ public sealed class ListRootsResponse
 {
     [JsonPropertyName("Roots")] public List<Root>? Roots { get; set; }
     [JsonPropertyName("NextToken")] public string? NextToken { get; set; }
+}
+
+/// <summary>Organizations shape MoveAccountRequest.</summary>
+public sealed class MoveAccountRequest
+{
+    [JsonPropertyName("AccountId")] public string? AccountId { get; set; }  // required
+    [JsonPropertyName("SourceParentId")] public string? SourceParentId { get; set; }  // required
+    [JsonPropertyName("DestinationParentId")] public string? DestinationParentId { get; set; }  // required
+}
+
+/// <summary>Empty result of MoveAccount.</summary>
+public sealed class MoveAccountResponse
+{
 }
 
 /// <summary>Organizations shape Organization.</summary>

@@ -1,0 +1,34 @@
+using System;
+using IdcAdmin.Core.Identity;
+
+namespace IdcAdmin.Core.Access;
+
+/// <summary>
+/// The outcome of granting or revoking one assignment. An InProgress result is a pending request: pipe it to
+/// Wait-IdcAccountAssignment. UserId/GroupId, PermissionSetArn and AccountId bind to the access cmdlets' parameters.
+/// </summary>
+public sealed class AccountAssignmentResult
+{
+    public AssignmentOperation Operation { get; set; }
+    public AssignmentStatus Status { get; set; }
+    public string AccountId { get; set; } = "";
+    public string? AccountName { get; set; }
+    public string PermissionSetArn { get; set; } = "";
+    public string? PermissionSetName { get; set; }
+    public PrincipalKind PrincipalType { get; set; }
+    public string PrincipalId { get; set; } = "";
+    public string? PrincipalName { get; set; }
+    public string? UserId => PrincipalType == PrincipalKind.User ? PrincipalId : null;
+    public string? GroupId => PrincipalType == PrincipalKind.Group ? PrincipalId : null;
+    /// <summary>AWS's request id, for Wait-IdcAccountAssignment and for AWS support.</summary>
+    public string? RequestId { get; set; }
+    /// <summary>AWS's reason when the status is Failed.</summary>
+    public string? FailureReason { get; set; }
+    public DateTimeOffset? CreatedDate { get; set; }
+    /// <summary>From sending the request to its final status.</summary>
+    public TimeSpan? Duration { get; set; }
+
+    public AssignmentKey Key => new(AccountId, PermissionSetArn, PrincipalType, PrincipalId);
+
+    public override string ToString() => $"{Operation} {PrincipalName ?? PrincipalId} {PermissionSetName ?? PermissionSetArn} {AccountName ?? AccountId}: {Status}";
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Reporting;
+using IdcAdmin.Core.Session;
+using IdcAdmin.Core.SsoAdmin.Model;
+
+namespace IdcAdmin.Core.Access;
+
+/// <summary>
+/// Sends a batch of assignment requests concurrently, at most <see cref="MaxInFlight"/> outstanding at once (AWS's
+/// limit for assignment creations/deletions), each call also paced by the session's shared rate limiter and retried
+/// by the transport on throttling and conflicts; then polls each to SUCCEEDED or FAILED. Results stream back as
+/// they finish; a failure is a result, never a reason to stop the others.
+/// </summary>
+public sealed class AssignmentDispatcher
+{
+    public const int DefaultMaxInFlight = 10;
+    private const int ProgressActivityId = 5105;
+
+    private readonly IdcSession _session;
+    private readonly IOutputWriter _output;
+
+    public AssignmentDispatcher(IdcSession session, IOutputWriter output)
+    {
+        _session = session;
+        _output = output;
+    }
+
+    /// <summary>Requests outstanding at once, from sending until their status leaves IN_PROGRESS.</summary>
+    public int MaxInFlight { get; set; } = DefaultMaxInFlight;
+
+    /// <summary>Return each request as soon as AWS accepted it (status InProgress) instead of waiting for it.</summary>
+    public bool NoWait { get; set; }
+
+    /// <summary>How to poll; the session's settings unless set (e.g. a -Timeout of one call).</summary>
+    public PollOptions? Polling { get; set; }
+
+    /// <summary>Sends each planned assignment and (unless <see cref="NoWait"/>) waits for it.</summary>
+    public IAsyncEnumerable<AccountAssignmentResult> SendAsync(IReadOnlyList<PlannedAssignment> items, AssignmentOperation operation, CancellationToken cancellationToken)
+    {
+        var activity = operation == AssignmentOperation.Create ? "Granting account access" : "Revoking account access";
+        return RunAsync(items, activity, (item, ct) => SendOneAsync(item, operation, ct), cancellationToken);
+    }
+
+    /// <summary>Waits for requests returned earlier as InProgress; results of other statuses pass through unchanged.</summary>
+    public IAsyncEnumerable<AccountAssignmentResult> WaitAsync(IReadOnlyList<AccountAssignmentResult> pending, CancellationToken cancellationToken) =>
+        RunAsync(pending, "Waiting for account assignments", WaitOneAsync, cancellationToken);
+
+    private async IAsyncEnumerable<AccountAssignmentResult> RunAsync<T>(IReadOnlyList<T> items, string activity,
+        Func<T, CancellationToken, Task<AccountAssignmentResult>> one, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (items.Count == 0) yield break;
+        using var slots = new SemaphoreSlim(MaxInFlight, MaxInFlight);
+        var done = 0;
+        var tasks = items.Select(async item =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try { return await one(item, cancellationToken).ConfigureAwait(false); }
+            finally { slots.Release(); }
+        }).ToList();
+        _output.WriteProgress(new ProgressReport(ProgressActivityId, activity, $"0 of {items.Count} done", 0));
+        foreach (var next in Bounded.InCompletionOrder(tasks))
+        {
+            var result = await next.ConfigureAwait(false);
+            done++;
+            _output.WriteProgress(new ProgressReport(ProgressActivityId, activity,
+                $"{done} of {items.Count} done; last: {result.PrincipalName ?? result.PrincipalId} on {result.AccountName ?? result.AccountId} {result.Status}", done * 100 / items.Count));
+            yield return result;
+        }
+        _output.WriteProgress(new ProgressReport(ProgressActivityId, activity, "Done", 100, completed: true));
+    }
+
+    private async Task<AccountAssignmentResult> SendOneAsync(PlannedAssignment item, AssignmentOperation operation, CancellationToken cancellationToken)
+    {
+        var result = item.ToResult(operation, AssignmentStatus.InProgress);
+        var watch = Stopwatch.StartNew();
+        AccountAssignmentOperationStatus status;
+        try
+        {
+            status = operation == AssignmentOperation.Create
+                ? await AccountAssignmentCalls.StartCreateAsync(_session, item.Key, cancellationToken).ConfigureAwait(false)
+                : await AccountAssignmentCalls.StartDeleteAsync(_session, item.Key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsNotFoundException) when (operation == AssignmentOperation.Delete)
+        {
+            // Removed by someone else since the plan was made: the wanted state holds.
+            result.Status = AssignmentStatus.NotAssigned;
+            return result;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            result.Status = AssignmentStatus.Failed;
+            result.FailureReason = Reason(e);
+            return result;
+        }
+        _output.WriteVerbose($"{operation} {item.Description}: request {status.RequestId} {status.Status}.");
+        if (!NoWait) status = await PollAsync(status, operation == AssignmentOperation.Delete, cancellationToken).ConfigureAwait(false);
+        Apply(result, status);
+        result.Duration = watch.Elapsed;
+        return result;
+    }
+
+    private async Task<AccountAssignmentResult> WaitOneAsync(AccountAssignmentResult pending, CancellationToken cancellationToken)
+    {
+        if (pending.Status != AssignmentStatus.InProgress || string.IsNullOrEmpty(pending.RequestId)) return pending;
+        var watch = Stopwatch.StartNew();
+        var started = new AccountAssignmentOperationStatus { Status = AccountAssignmentCalls.InProgress, RequestId = pending.RequestId };
+        var status = await PollAsync(started, pending.Operation == AssignmentOperation.Delete, cancellationToken).ConfigureAwait(false);
+        var result = Copy(pending);
+        Apply(result, status);
+        result.Duration = (pending.Duration ?? TimeSpan.Zero) + watch.Elapsed;
+        return result;
+    }
+
+    /// <summary>Polls to a final status; a timeout leaves the last (IN_PROGRESS) status, for the caller to report and wait on later.</summary>
+    private async Task<AccountAssignmentOperationStatus> PollAsync(AccountAssignmentOperationStatus started, bool deletion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AccountAssignmentCalls.WaitAsync(_session, started, deletion, Polling ?? _session.Polling, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StatusTimeoutException<AccountAssignmentOperationStatus> e)
+        {
+            return e.LastStatus ?? started;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The request was accepted; only its status could not be read. It stays pending, to be waited on again.
+            return new AccountAssignmentOperationStatus { Status = AccountAssignmentCalls.InProgress, RequestId = started.RequestId, CreatedDate = started.CreatedDate,
+                FailureReason = "The status could not be read: " + Reason(e) };
+        }
+    }
+
+    private static string Reason(Exception e) => e is AwsServiceException aws ? $"{aws.ErrorCode}: {aws.AwsMessage}" : e.Message;
+
+    private static void Apply(AccountAssignmentResult result, AccountAssignmentOperationStatus status)
+    {
+        result.RequestId = status.RequestId ?? result.RequestId;
+        result.CreatedDate = status.CreatedDate ?? result.CreatedDate;
+        result.FailureReason = status.FailureReason;
+        result.Status = status.Status switch
+        {
+            AccountAssignmentCalls.Succeeded => AssignmentStatus.Succeeded,
+            AccountAssignmentCalls.Failed => AssignmentStatus.Failed,
+            _ => AssignmentStatus.InProgress,
+        };
+    }
+
+    private static AccountAssignmentResult Copy(AccountAssignmentResult r) => new()
+    {
+        Operation = r.Operation, Status = r.Status, AccountId = r.AccountId, AccountName = r.AccountName, PermissionSetArn = r.PermissionSetArn,
+        PermissionSetName = r.PermissionSetName, PrincipalType = r.PrincipalType, PrincipalId = r.PrincipalId, PrincipalName = r.PrincipalName,
+        RequestId = r.RequestId, FailureReason = r.FailureReason, CreatedDate = r.CreatedDate, Duration = r.Duration,
+    };
+}

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.Reporting;
+using IdcAdmin.Core.Session;
+
+namespace IdcAdmin.Core.Access;
+
+/// <summary>Resolves a gathered batch, drops what is already done, and applies the safety rules; sends nothing.</summary>
+public static class AssignmentPlanner
+{
+    public static async Task<AssignmentPlan> PlanAsync(IdcSession session, AssignmentRequestSet requests, AssignmentOperation operation, bool force,
+        IOutputWriter output, CancellationToken cancellationToken)
+    {
+        var plan = new AssignmentPlan(operation);
+        var resolver = new AccessResolver(session);
+        await resolver.ResolveAsync(requests.Principals, requests.PermissionSets, requests.Accounts, cancellationToken).ConfigureAwait(false);
+        plan.Errors.AddRange(resolver.Errors);
+        if (plan.HasErrors) return plan;
+
+        var planned = new Dictionary<AssignmentKey, PlannedAssignment>();
+        var skipped = new Dictionary<string, AwsAccount>();
+        foreach (var r in requests.Items)
+        {
+            var account = resolver.Account(r.Account)!;
+            if (operation == AssignmentOperation.Create && account.IsSuspended)
+            {
+                skipped[account.AccountId] = account;
+                continue;
+            }
+            var principal = resolver.Principal(r.Principal)!;
+            var permissionSet = resolver.PermissionSet(r.PermissionSet)!;
+            var key = new AssignmentKey(account.AccountId, permissionSet.Arn, principal.Kind, principal.Id);
+            if (!planned.ContainsKey(key)) planned[key] = new PlannedAssignment(key, account, permissionSet, principal);
+        }
+        foreach (var account in skipped.Values)
+        {
+            plan.SkippedAccounts.Add(account);
+            output.WriteWarning($"Skipping account '{account.Name}' ({account.AccountId}): it is {account.Status}, so it cannot receive access.");
+        }
+
+        output.WriteVerbose($"Checking which of {planned.Count} assignment(s) already exist.");
+        var existing = await ExistingAssignments.LoadAsync(session, planned.Keys.ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var item in planned.Values)
+        {
+            var exists = existing.Contains(item.Key);
+            if (operation == AssignmentOperation.Create && exists)
+                plan.Unchanged.Add(item.ToResult(operation, AssignmentStatus.AlreadyAssigned));
+            else if (operation == AssignmentOperation.Delete && !exists)
+                plan.Unchanged.Add(item.ToResult(operation, AssignmentStatus.NotAssigned));
+            else
+                plan.ToSend.Add(item);
+        }
+
+        if (operation == AssignmentOperation.Delete && !force)
+        {
+            var refused = new HashSet<AssignmentKey>(await AdministratorAccessGuard.LockingOutAsync(session, plan.ToSend.Select(p => p.Key).ToList(), cancellationToken).ConfigureAwait(false));
+            plan.LockOutRefused.AddRange(plan.ToSend.Where(p => refused.Contains(p.Key)));
+            plan.ToSend.RemoveAll(p => refused.Contains(p.Key));
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.Session;
+using IdcAdmin.Core.SsoAdmin.Model;
+
+namespace IdcAdmin.Core.Access;
+
+/// <summary>
+/// Lists existing assignments with names resolved, by the cheapest path AWS offers: per principal
+/// (ListAccountAssignmentsForPrincipal), per account (only the permission sets provisioned to it), or per permission
+/// set (only the accounts it is provisioned to); never every account × permission set pair.
+/// </summary>
+public sealed class AssignmentQuery
+{
+    private readonly IdcSession _session;
+    private OrganizationSnapshot? _snapshot;
+
+    public AssignmentQuery(IdcSession session) => _session = session;
+
+    public async IAsyncEnumerable<AccountAssignmentEntry> StreamAsync(AssignmentFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var resolver = new AccessResolver(_session);
+        await resolver.ResolveAsync(filter.Principals, filter.PermissionSets, filter.Accounts, cancellationToken).ConfigureAwait(false);
+        if (resolver.Errors.Count > 0) throw new AccessResolutionException(resolver.Errors);
+        var permissionSets = filter.PermissionSets.Select(p => resolver.PermissionSet(p)!.Arn).Distinct().ToList();
+        var accounts = filter.Accounts.Select(a => resolver.Account(a)!.AccountId).Distinct().ToList();
+        var psFilter = new HashSet<string>(permissionSets, StringComparer.Ordinal);
+        var accountFilter = new HashSet<string>(accounts, StringComparer.Ordinal);
+
+        if (filter.Principals.Count > 0)
+        {
+            var seen = new HashSet<(AssignmentKey, string?)>();
+            foreach (var principal in filter.Principals.Select(p => resolver.Principal(p)!).GroupBy(p => p.Id).Select(g => g.First()))
+            {
+                await foreach (var e in ForPrincipalAsync(principal.Kind, principal.Id, null, accounts, psFilter, accountFilter, cancellationToken).ConfigureAwait(false))
+                    if (seen.Add((e.Key, e.MemberUserName))) yield return e;
+                if (!filter.IncludeGroups || principal.Kind != PrincipalKind.User) continue;
+                await foreach (var groupId in GroupsOfAsync(principal.Id, cancellationToken).ConfigureAwait(false))
+                await foreach (var e in ForPrincipalAsync(PrincipalKind.Group, groupId, principal.Name, accounts, psFilter, accountFilter, cancellationToken).ConfigureAwait(false))
+                    if (seen.Add((e.Key, e.MemberUserName))) yield return e;
+            }
+            yield break;
+        }
+
+        if (accounts.Count == 0 && permissionSets.Count > 0)
+        {
+            foreach (var arn in permissionSets)
+            {
+                var request = new ListAccountsForProvisionedPermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, MaxResults = 100 };
+                await foreach (var accountId in _session.Connection.SsoAdmin.PaginateListAccountsForProvisionedPermissionSet(request, cancellationToken).ConfigureAwait(false))
+                await foreach (var e in ForPairAsync(accountId, arn, cancellationToken).ConfigureAwait(false))
+                    yield return e;
+            }
+            yield break;
+        }
+
+        IEnumerable<string> accountIds = accounts;
+        if (accounts.Count == 0) accountIds = (await SnapshotAsync(cancellationToken).ConfigureAwait(false)).Accounts.Select(a => a.AccountId).ToList();
+        foreach (var accountId in accountIds)
+        {
+            IEnumerable<string> arns = permissionSets;
+            if (permissionSets.Count == 0)
+            {
+                var provisioned = new List<string>();
+                var request = new ListPermissionSetsProvisionedToAccountRequest { InstanceArn = _session.InstanceArn, AccountId = accountId, MaxResults = 100 };
+                await foreach (var arn in _session.Connection.SsoAdmin.PaginateListPermissionSetsProvisionedToAccount(request, cancellationToken).ConfigureAwait(false))
+                    provisioned.Add(arn);
+                arns = provisioned;
+            }
+            foreach (var arn in arns)
+            await foreach (var e in ForPairAsync(accountId, arn, cancellationToken).ConfigureAwait(false))
+                yield return e;
+        }
+    }
+
+    /// <summary>The groups a user belongs to (ListGroupMembershipsForMember).</summary>
+    public async IAsyncEnumerable<string> GroupsOfAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListGroupMembershipsForMemberRequest { IdentityStoreId = _session.IdentityStoreId, MemberId = new MemberId { UserId = userId }, MaxResults = 100 };
+        await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMembershipsForMember(request, cancellationToken).ConfigureAwait(false))
+            if (m.GroupId != null) yield return m.GroupId;
+    }
+
+    private async IAsyncEnumerable<AccountAssignmentEntry> ForPrincipalAsync(PrincipalKind kind, string principalId, string? memberUserName, List<string> accounts,
+        HashSet<string> psFilter, HashSet<string> accountFilter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListAccountAssignmentsForPrincipalRequest
+        {
+            InstanceArn = _session.InstanceArn, PrincipalType = kind.ToAws(), PrincipalId = principalId, MaxResults = 100,
+            Filter = accounts.Count == 1 ? new ListAccountAssignmentsFilter { AccountId = accounts[0] } : null,
+        };
+        await foreach (var a in _session.Connection.SsoAdmin.PaginateListAccountAssignmentsForPrincipal(request, cancellationToken).ConfigureAwait(false))
+        {
+            if (psFilter.Count > 0 && !psFilter.Contains(a.PermissionSetArn ?? "")) continue;
+            if (accountFilter.Count > 0 && !accountFilter.Contains(a.AccountId ?? "")) continue;
+            var entry = await NameAsync(a.AccountId ?? "", a.PermissionSetArn ?? "", PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId ?? principalId, cancellationToken).ConfigureAwait(false);
+            entry.MemberUserName = memberUserName;
+            yield return entry;
+        }
+    }
+
+    private async IAsyncEnumerable<AccountAssignmentEntry> ForPairAsync(string accountId, string permissionSetArn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListAccountAssignmentsRequest { InstanceArn = _session.InstanceArn, AccountId = accountId, PermissionSetArn = permissionSetArn, MaxResults = 100 };
+        await foreach (var a in _session.Connection.SsoAdmin.PaginateListAccountAssignments(request, cancellationToken).ConfigureAwait(false))
+            yield return await NameAsync(accountId, permissionSetArn, PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId ?? "", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AccountAssignmentEntry> NameAsync(string accountId, string permissionSetArn, PrincipalKind kind, string principalId, CancellationToken cancellationToken) => new()
+    {
+        AccountId = accountId,
+        AccountName = (await SnapshotAsync(cancellationToken).ConfigureAwait(false)).NameOf(accountId),
+        PermissionSetArn = permissionSetArn,
+        PermissionSetName = await _session.PermissionSets.GetNameAsync(permissionSetArn, cancellationToken).ConfigureAwait(false),
+        PrincipalType = kind,
+        PrincipalId = principalId,
+        PrincipalName = await _session.Principals.GetNameAsync(kind, principalId, cancellationToken).ConfigureAwait(false),
+    };
+
+    private async Task<OrganizationSnapshot> SnapshotAsync(CancellationToken cancellationToken) =>
+        _snapshot ??= await OrganizationDirectory.For(_session).SnapshotAsync(refresh: false, cancellationToken).ConfigureAwait(false);
+}

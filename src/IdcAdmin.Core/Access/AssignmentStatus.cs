@@ -1,0 +1,16 @@
+namespace IdcAdmin.Core.Access;
+
+/// <summary>Where one assignment of a batch ended up.</summary>
+public enum AssignmentStatus
+{
+    /// <summary>AWS finished the request.</summary>
+    Succeeded,
+    /// <summary>AWS answered FAILED (see FailureReason) or refused the request.</summary>
+    Failed,
+    /// <summary>Sent, not finished yet (-NoWait, or the wait timed out): pass it to Wait-IdcAccountAssignment.</summary>
+    InProgress,
+    /// <summary>A grant that already existed; nothing was sent.</summary>
+    AlreadyAssigned,
+    /// <summary>A revoke of an assignment that did not exist; nothing was sent.</summary>
+    NotAssigned,
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Aws;
+
+namespace IdcAdmin.Commands.AccountAssignment;
+
+/// <summary>
+/// Grant and Revoke: gather every pipeline record, plan the whole batch (resolve names, skip what is already so,
+/// lock-out guard), confirm each change on the pipeline thread, then dispatch the approved ones concurrently.
+/// </summary>
+public abstract class AssignmentChangeCmdlet : AccountAccessCmdlet
+{
+    private readonly AssignmentRequestSet _requests = new();
+
+    /// <summary>Return the pending requests as soon as AWS accepts them; wait for them later with Wait-IdcAccountAssignment.</summary>
+    [Parameter]
+    public SwitchParameter NoWait { get; set; }
+
+    /// <summary>How long to wait for AWS to finish the batch's requests (default: the session's, 10 minutes).</summary>
+    [Parameter]
+    public TimeSpan? Timeout { get; set; }
+
+    protected abstract AssignmentOperation Operation { get; }
+
+    /// <summary>Whether to send one planned change (ShouldProcess, and for revokes -Force).</summary>
+    protected abstract bool Approve(PlannedAssignment item);
+
+    /// <summary>Whether the lock-out guard is switched off.</summary>
+    protected virtual bool SkipGuards => false;
+
+    protected override void ProcessRecord()
+    {
+        var principals = PrincipalsOfRecord();
+        if (principals.Count == 0)
+        {
+            WriteNoPrincipalError(Account);
+            return;
+        }
+        if (PermissionSet == null || Account == null)
+        {
+            WriteItemError(new ArgumentException("Give -PermissionSet (a name or ARN) and -Account (an id or name), or pipe in objects that carry PermissionSetArn and AccountId."),
+                "IdcAssignmentTargetRequired", principals[0].NameOrId, ErrorCategory.InvalidArgument);
+            return;
+        }
+        _requests.Add(principals, NonEmpty(PermissionSet), NonEmpty(Account));
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_requests.Count > 0) Dispatch();
+        base.EndProcessing();
+    }
+
+    private void Dispatch()
+    {
+        var session = Session;
+        var plan = Run(ct => AssignmentPlanner.PlanAsync(session, _requests, Operation, SkipGuards, Output, ct));
+        if (plan.HasErrors)
+        {
+            WriteResolutionErrors(plan.Errors);
+            WriteWarning($"No assignment was changed: {plan.Errors.Count} input(s) name nothing. Correct them and run the command again.");
+            return;
+        }
+        foreach (var refused in plan.LockOutRefused)
+            WriteItemError(new InvalidOperationException(
+                    $"Refusing to revoke {refused.Description}: it is the last AdministratorAccess assignment on the organization's management account, and removing it could lock every administrator out. Grant another administrator first, or use -Force."),
+                "IdcLockoutGuard", refused.Account.AccountId, ErrorCategory.PermissionDenied);
+        foreach (var unchanged in plan.Unchanged)
+        {
+            WriteVerbose(unchanged.Status == AssignmentStatus.AlreadyAssigned ? $"Already assigned: {unchanged}." : $"Not assigned, nothing to revoke: {unchanged}.");
+            WriteObject(unchanged);
+        }
+
+        var approved = new List<PlannedAssignment>();
+        foreach (var item in plan.ToSend)
+            if (Approve(item)) approved.Add(item);
+        if (approved.Count == 0) return;
+
+        var dispatcher = new AssignmentDispatcher(session, Output) { NoWait = NoWait };
+        if (Timeout is { } timeout)
+            dispatcher.Polling = new PollOptions { Interval = session.Polling.Interval, MaxInterval = session.Polling.MaxInterval, Timeout = timeout };
+        foreach (var result in Stream(dispatcher.SendAsync(approved, Operation, CancellationToken)))
+            AssignmentOutput.Write(this, result, NoWait);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Management.Automation;
+using IdcAdmin.Core.Access;
+
+namespace IdcAdmin.Commands.AccountAssignment;
+
+/// <summary>Returns $true when the users or groups hold the permission sets on the accounts, otherwise $false.</summary>
+/// <remarks>
+/// <para>Every combination of the given principals, permission sets and accounts must be assigned for the answer to be
+/// $true. With -IncludeGroups an assignment to one of a user's groups counts for the user. Input from the whole
+/// pipeline is checked together and answered with one Boolean, which makes the command a compliance check in Pester.
+/// An unknown user, group, permission set or account is an error, not $false.</para>
+/// </remarks>
+/// <example>
+/// <code>Test-IdcAccountAccess -Group Admins -PermissionSet AdministratorAccess -Account Prod | Should -BeTrue</code>
+/// <para>A Pester assertion that the Admins group can administer Prod.</para>
+/// </example>
+/// <example>
+/// <code>Get-IdcAccount -OrganizationalUnit /Root/Workloads -Recurse | Test-IdcAccountAccess -Group SecurityAudit -PermissionSet SecurityAudit</code>
+/// <para>Checks that the auditors can reach every workload account.</para>
+/// </example>
+[Cmdlet(VerbsDiagnostic.Test, "IdcAccountAccess")]
+[OutputType(typeof(bool))]
+public sealed class TestIdcAccountAccessCommand : AccountAccessCmdlet
+{
+    private readonly AssignmentFilter _filter = new();
+    private bool _invalid;
+
+    /// <summary>Count an assignment to one of a user's groups as the user's.</summary>
+    [Parameter]
+    public SwitchParameter IncludeGroups { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var principals = PrincipalsOfRecord();
+        if (principals.Count == 0 || PermissionSet == null || Account == null)
+        {
+            WriteItemError(new System.ArgumentException("Give -User or -Group, -PermissionSet and -Account (or pipe in objects that carry them)."),
+                "IdcAccessTestIncomplete", Account, ErrorCategory.InvalidArgument);
+            _invalid = true;
+            return;
+        }
+        // Each record's combinations are added to one check; the filter lists are crossed, so keep records consistent.
+        foreach (var p in principals) if (!_filter.Principals.Contains(p)) _filter.Principals.Add(p);
+        foreach (var ps in NonEmpty(PermissionSet)) if (!_filter.PermissionSets.Contains(ps)) _filter.PermissionSets.Add(ps);
+        foreach (var a in NonEmpty(Account)) if (!_filter.Accounts.Contains(a)) _filter.Accounts.Add(a);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (!_invalid && _filter.Principals.Count > 0)
+        {
+            _filter.IncludeGroups = IncludeGroups;
+            var session = Session;
+            try
+            {
+                WriteObject(Run(ct => AccessCheck.TestAsync(session, _filter, ct)));
+            }
+            catch (AccessResolutionException e)
+            {
+                WriteResolutionErrors(e.Errors);
+            }
+        }
+        base.EndProcessing();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Aws;
+
+namespace IdcAdmin.Commands.AccountAssignment;
+
+/// <summary>Waits for assignment requests that Grant- or Revoke-IdcAccountAccess -NoWait returned.</summary>
+/// <remarks>
+/// <para>Pipe in the pending results (or the TargetObject of a timeout error). The command polls each request until AWS
+/// reports SUCCEEDED or FAILED, at most 10 at a time, with progress over the batch, and returns the finished results.
+/// A FAILED request becomes an error with AWS's reason and the account as target; one still pending when -Timeout
+/// passes becomes a timeout error that can be waited on again.</para>
+/// </remarks>
+/// <example>
+/// <code>$pending = Grant-IdcAccountAccess -Group Devs -PermissionSet ReadOnlyAccess -Account (Get-IdcAccount) -NoWait
+/// $pending | Wait-IdcAccountAssignment -Timeout 00:05:00</code>
+/// <para>Sends the grants, then waits up to five minutes for them to finish.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Wait, "IdcAccountAssignment")]
+[OutputType(typeof(AccountAssignmentResult))]
+public sealed class WaitIdcAccountAssignmentCommand : IdcCmdlet
+{
+    private readonly List<AccountAssignmentResult> _pending = new();
+
+    /// <summary>The pending requests, as returned by -NoWait.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    public AccountAssignmentResult[] InputObject { get; set; } = null!;
+
+    /// <summary>How long to wait (default: the session's, 10 minutes).</summary>
+    [Parameter]
+    public System.TimeSpan? Timeout { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var r in InputObject) if (r != null) _pending.Add(r);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_pending.Count > 0)
+        {
+            var session = Session;
+            var dispatcher = new AssignmentDispatcher(session, Output);
+            if (Timeout is { } timeout)
+                dispatcher.Polling = new PollOptions { Interval = session.Polling.Interval, MaxInterval = session.Polling.MaxInterval, Timeout = timeout };
+            foreach (var result in Stream(dispatcher.WaitAsync(_pending, CancellationToken)))
+                AssignmentOutput.Write(this, result, pendingIsExpected: false);
+        }
+        base.EndProcessing();
+    }
+}

@@ -1,0 +1,105 @@
+using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Reporting;
+using IdcAdmin.Core.Session;
+using Xunit;
+
+namespace IdcAdmin.Core.Tests.Access;
+
+/// <summary>Asynchronous assignment statuses, failures, timeouts and the in-flight limit, over a scripted AWS.</summary>
+public sealed class AssignmentDispatcherScriptedTests
+{
+    private static async Task<List<AccountAssignmentResult>> GrantAsync(IdcSession session, ScriptedAccessBackend backend, Action<AssignmentDispatcher>? configure = null,
+        IOutputWriter? output = null)
+    {
+        output ??= NullOutputWriter.Instance;
+        var requests = new AssignmentRequestSet();
+        requests.Add(new[] { new PrincipalRef(PrincipalKind.Group, ScriptedAccessBackend.GroupName) }, new[] { ScriptedAccessBackend.PermissionSetName }, backend.AccountIds);
+        var plan = await AssignmentPlanner.PlanAsync(session, requests, AssignmentOperation.Create, false, output, CancellationToken.None);
+        Assert.False(plan.HasErrors);
+        var dispatcher = new AssignmentDispatcher(session, output);
+        configure?.Invoke(dispatcher);
+        var results = new List<AccountAssignmentResult>();
+        await foreach (var r in dispatcher.SendAsync(plan.ToSend, AssignmentOperation.Create, CancellationToken.None)) results.Add(r);
+        return results;
+    }
+
+    [Fact]
+    public async Task Requests_in_progress_are_polled_until_they_succeed()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 5) { PollsInProgress = 3 };
+        using var session = backend.Session();
+        var results = await GrantAsync(session, backend);
+        Assert.Equal(5, results.Count);
+        Assert.All(results, r => Assert.Null(r.FailureReason));
+        Assert.All(results, r => Assert.Equal(AssignmentStatus.Succeeded, r.Status));
+        Assert.All(results, r => Assert.Equal(ScriptedAccessBackend.PermissionSetName, r.PermissionSetName));
+        Assert.All(results, r => Assert.Equal(ScriptedAccessBackend.GroupName, r.PrincipalName));
+        Assert.Equal(5 * 4, backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus"));
+    }
+
+    [Fact]
+    public async Task A_failed_request_carries_AWS_reason_while_the_others_succeed()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 12);
+        backend.FailingAccounts.Add(backend.AccountIds[3]);
+        backend.FailingAccounts.Add(backend.AccountIds[9]);
+        using var session = backend.Session();
+        var results = await GrantAsync(session, backend);
+        var failed = results.Where(r => r.Status == AssignmentStatus.Failed).ToList();
+        Assert.Equal(backend.FailingAccounts.OrderBy(a => a), failed.Select(r => r.AccountId).OrderBy(a => a));
+        Assert.All(failed, r => Assert.Contains("Not supported account", r.FailureReason));
+        Assert.Equal(10, results.Count(r => r.Status == AssignmentStatus.Succeeded));
+    }
+
+    [Fact]
+    public async Task At_most_ten_requests_are_outstanding_at_once()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 40) { PollsInProgress = 3 };
+        using var session = backend.Session();
+        var results = await GrantAsync(session, backend);
+        Assert.All(results, r => Assert.Equal(AssignmentStatus.Succeeded, r.Status));
+        Assert.Equal(AssignmentDispatcher.DefaultMaxInFlight, backend.MaxOutstanding);
+    }
+
+    [Fact]
+    public async Task A_wait_that_times_out_leaves_pending_requests_that_can_be_waited_on_later()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 3) { NeverFinish = true };
+        using var session = backend.Session();
+        var pending = await GrantAsync(session, backend, d => d.Polling = new PollOptions
+            { Interval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(5), Timeout = TimeSpan.FromMilliseconds(60) });
+        Assert.All(pending, r => Assert.Equal(AssignmentStatus.InProgress, r.Status));
+        Assert.All(pending, r => Assert.False(string.IsNullOrEmpty(r.RequestId)));
+
+        backend.NeverFinish = false;
+        var finished = new List<AccountAssignmentResult>();
+        await foreach (var r in new AssignmentDispatcher(session, NullOutputWriter.Instance).WaitAsync(pending, CancellationToken.None)) finished.Add(r);
+        Assert.All(finished, r => Assert.Equal(AssignmentStatus.Succeeded, r.Status));
+        Assert.Equal(pending.Select(p => p.RequestId).OrderBy(x => x), finished.Select(f => f.RequestId).OrderBy(x => x));
+    }
+
+    [Fact]
+    public async Task NoWait_returns_pending_requests_without_polling()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 4);
+        using var session = backend.Session();
+        var pending = await GrantAsync(session, backend, d => d.NoWait = true);
+        Assert.All(pending, r => Assert.Equal(AssignmentStatus.InProgress, r.Status));
+        Assert.Equal(0, backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus"));
+    }
+
+    [Fact]
+    public async Task Progress_covers_the_whole_batch_and_completes()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 6);
+        using var session = backend.Session();
+        var output = new RecordingOutput();
+        await GrantAsync(session, backend, output: output);
+        var progress = output.Progress.ToList();
+        Assert.Equal(0, progress.First().PercentComplete);
+        Assert.True(progress.Last().Completed);
+        Assert.Equal(6 + 2, progress.Count);
+    }
+}
