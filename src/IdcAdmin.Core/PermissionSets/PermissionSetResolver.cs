@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.SsoAdmin;
@@ -16,7 +15,6 @@ namespace IdcAdmin.Core.PermissionSets;
 /// </summary>
 public sealed class PermissionSetResolver
 {
-    private static readonly Regex ArnPattern = new(@"^arn:aws(-[a-z]{1,5}){0,3}:sso:::permissionSet/(sso)?ins-[a-zA-Z0-9-.]{16}/ps-[a-zA-Z0-9-./]{16}$", RegexOptions.CultureInvariant);
     private readonly SsoAdminClient _client;
     private readonly string _instanceArn;
     private readonly ConcurrentDictionary<string, string> _arnByName = new(StringComparer.OrdinalIgnoreCase);
@@ -30,7 +28,11 @@ public sealed class PermissionSetResolver
         _instanceArn = instanceArn;
     }
 
-    public static bool IsArn(string? value) => value != null && ArnPattern.IsMatch(value);
+    /// <summary>
+    /// Names cannot contain ':' (<c>[\w+=,.@-]+</c>), so anything starting with "arn:" is meant as an ARN; whether it
+    /// exists is for AWS to say. (Emulators shape their ARNs differently from AWS, so no stricter pattern.)
+    /// </summary>
+    public static bool IsArn(string? value) => value != null && value.StartsWith("arn:", StringComparison.Ordinal);
 
     /// <summary>The ARN for a name or ARN; null when no permission set has that name.</summary>
     public async Task<string?> FindArnAsync(string nameOrArn, CancellationToken cancellationToken)

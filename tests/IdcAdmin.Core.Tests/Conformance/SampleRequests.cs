@@ -159,5 +159,7 @@ public static class SampleRequests
             Email = "workload-prod@example.com", AccountName = "Workload Prod", RoleName = "OrganizationAccountAccessRole", IamUserAccessToBilling = "DENY", Tags = tags,
         };
         yield return new ORG.DescribeCreateAccountStatusRequest { CreateAccountRequestId = "car-0123456789abcdef" };
+        yield return new ORG.MoveAccountRequest { AccountId = AccountId, SourceParentId = RootId, DestinationParentId = "ou-ab12-cd34ef56" };
+        yield return new ORG.CloseAccountRequest { AccountId = AccountId };
     }
 }
