@@ -116,21 +116,29 @@ public sealed class ListUsersBenchmark : IBenchmark
 
     private static async Task SeedAsync(IdcSession session, int from, int to)
     {
-        using var gate = new SemaphoreSlim(16);
+        // moto's threaded server occasionally answers a plain 500 page to concurrent writes: few at once, and retry those.
+        using var gate = new SemaphoreSlim(4);
         var tasks = Enumerable.Range(from, to - from).Select(async i =>
         {
             await gate.WaitAsync();
             try
             {
-                await session.Connection.IdentityStore.CreateUserAsync(new CreateUserRequest
+                for (var attempt = 1; ; attempt++)
                 {
-                    IdentityStoreId = session.IdentityStoreId,
-                    UserName = $"bench-{i:D5}",
-                    DisplayName = $"Bench User {i}",
-                    Name = new Name { GivenName = "Bench", FamilyName = $"User{i}" },
-                    Emails = new List<Email> { new() { Value = $"bench-{i:D5}@example.com", Type = "work", Primary = true } },
-                    Title = "Load test",
-                });
+                    try
+                    {
+                        await CreateAsync(session, i);
+                        break;
+                    }
+                    catch (AwsUnexpectedResponseException) when (attempt < 5)
+                    {
+                        await Task.Delay(50 * attempt);
+                    }
+                    catch (AwsConflictException e) when (e.IsUniquenessViolation && attempt > 1)
+                    {
+                        break; // the failed attempt had created it after all
+                    }
+                }
             }
             finally
             {
@@ -139,6 +147,17 @@ public sealed class ListUsersBenchmark : IBenchmark
         });
         await Task.WhenAll(tasks);
     }
+
+    private static Task CreateAsync(IdcSession session, int i) =>
+        session.Connection.IdentityStore.CreateUserAsync(new CreateUserRequest
+        {
+            IdentityStoreId = session.IdentityStoreId,
+            UserName = $"bench-{i:D5}",
+            DisplayName = $"Bench User {i}",
+            Name = new Name { GivenName = "Bench", FamilyName = $"User{i}" },
+            Emails = new List<Email> { new() { Value = $"bench-{i:D5}@example.com", Type = "work", Primary = true } },
+            Title = "Load test",
+        });
 
     private static double Mb(long bytes) => bytes / 1024.0 / 1024.0;
 
