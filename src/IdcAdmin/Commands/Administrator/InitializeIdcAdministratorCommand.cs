@@ -4,6 +4,7 @@ using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Guide;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Session;
+using IdcAdmin.Commands.PermissionSet;
 using IdcAdmin.Infrastructure;
 
 namespace IdcAdmin.Commands.Administrator;
@@ -72,8 +73,9 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
     [ValidatePattern(@"^[\w+=,.@-]+$")]
     public string PermissionSetName { get; set; } = "AdministratorAccess";
 
-    /// <summary>How long a console or CLI session of the permission set lasts, 1 to 12 hours (default 1 hour).</summary>
+    /// <summary>How long a console or CLI session of the permission set lasts, 1 to 12 hours (default 1 hour): a TimeSpan such as 04:00:00 or ISO 8601 such as PT4H.</summary>
     [Parameter]
+    [SessionDurationTransformation]
     public TimeSpan SessionDuration { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>When Identity Center is not enabled in a standalone account, create an account instance first.</summary>
