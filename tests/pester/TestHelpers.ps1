@@ -4,9 +4,10 @@
 
 $script:RepoRoot = (Resolve-Path (Join-Path (Join-Path $PSScriptRoot '..') '..')).Path
 
+# The newest build in output/IdcAdmin/<version>/ (an older version folder may still be there).
 function Import-IdcAdminUnderTest {
     $manifest = Get-ChildItem -Path (Join-Path (Join-Path $script:RepoRoot 'output') 'IdcAdmin') -Filter 'IdcAdmin.psd1' -Recurse -ErrorAction SilentlyContinue |
-        Select-Object -First 1
+        Sort-Object { $_.Directory.Name -as [version] } -Descending | Select-Object -First 1
     if (-not $manifest) { throw "The module is not built. Run: ./build.ps1 -Task Build" }
     Import-Module $manifest.FullName -Force -ErrorAction Stop
 }
