@@ -48,6 +48,9 @@ public abstract class IdcCmdlet : PSCmdlet
     /// <summary>Enumerates an engine stream, one page fetched at a time, on this thread.</summary>
     protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source) => Pump.Stream(source, CancellationToken);
 
+    /// <summary>ShouldProcess for engine work running inside <see cref="Run{T}"/>: asked on the pipeline thread, as PowerShell requires.</summary>
+    protected bool ShouldProcessFromEngine(string target, string action) => Pump.OnPipelineThread(() => ShouldProcess(target, action));
+
     /// <summary>Writes a non-terminating error for one failed item, so the rest go on.</summary>
     protected void WriteItemError(Exception e, string errorId, object? target, ErrorCategory? category = null) =>
         WriteError(ErrorRecords.From(Unwrap(e), errorId, target, category));
