@@ -29,7 +29,12 @@ $null = Connect-IdcInstance @connect
 # New-* return what already exists when it matches, so re-running changes nothing.
 $group = New-IdcGroup -DisplayName $GroupName -Description 'Administrators of production and staging' -WarningAction SilentlyContinue
 if ($Member) { Add-IdcGroupMember -Group $GroupName -User $Member }
-$permissionSet = New-IdcPermissionSet -Predefined AdministratorAccess -SessionDuration $SessionDuration -WarningAction SilentlyContinue
+# An AdministratorAccess set that exists is used as it is (01-first-administrator.ps1 makes one with 1-hour sessions,
+# which New-IdcPermissionSet would refuse as "exists and differs"); otherwise it is made.
+$permissionSet = Get-IdcPermissionSet -Name AdministratorAccess -Detail None -ErrorAction SilentlyContinue
+if (-not $permissionSet) {
+    $permissionSet = New-IdcPermissionSet -Predefined AdministratorAccess -SessionDuration $SessionDuration -WarningAction SilentlyContinue
+}
 
 $accounts = foreach ($name in $AccountName) { Get-IdcAccount -Name $name }
 if (-not $accounts) { throw "No account matches $($AccountName -join ', ')." }

@@ -17,6 +17,7 @@ public abstract class IdcCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _cancellation = new();
     private PipelinePump? _pump;
+    private IdcSession? _sessionOfRun;
 
     /// <summary>Cancelled by Ctrl+C / StopProcessing.</summary>
     protected CancellationToken CancellationToken => _cancellation.Token;
@@ -31,7 +32,9 @@ public abstract class IdcCmdlet : PSCmdlet
     {
         get
         {
-            var session = SessionStore.Current;
+            // The runspace (so its session) is known only on the pipeline thread; engine work started by Run or
+            // Stream runs on other threads and gets the session its cmdlet saw when it started the work.
+            var session = SessionStore.Current ?? _sessionOfRun;
             if (session != null) return session;
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException("Not connected to IAM Identity Center. Run Connect-IdcInstance first (for example: Connect-IdcInstance -ProfileName management -Region eu-west-1)."),
@@ -41,12 +44,27 @@ public abstract class IdcCmdlet : PSCmdlet
     }
 
     /// <summary>Runs engine work to completion on this thread, forwarding its verbose/warning/progress output.</summary>
-    protected T Run<T>(Func<CancellationToken, Task<T>> work) => Pump.Run(() => work(CancellationToken));
+    protected T Run<T>(Func<CancellationToken, Task<T>> work)
+    {
+        RememberSession();
+        return Pump.Run(() => work(CancellationToken));
+    }
 
-    protected void Run(Func<CancellationToken, Task> work) => Pump.Run(() => work(CancellationToken));
+    protected void Run(Func<CancellationToken, Task> work)
+    {
+        RememberSession();
+        Pump.Run(() => work(CancellationToken));
+    }
 
     /// <summary>Enumerates an engine stream, one page fetched at a time, on this thread.</summary>
-    protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source) => Pump.Stream(source, CancellationToken);
+    protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source)
+    {
+        RememberSession();
+        return Pump.Stream(source, CancellationToken);
+    }
+
+    /// <summary>ShouldProcess for engine work running inside <see cref="Run{T}"/>: asked on the pipeline thread, as PowerShell requires.</summary>
+    protected bool ShouldProcessFromEngine(string target, string action) => Pump.OnPipelineThread(() => ShouldProcess(target, action));
 
     /// <summary>Writes a non-terminating error for one failed item, so the rest go on.</summary>
     protected void WriteItemError(Exception e, string errorId, object? target, ErrorCategory? category = null) =>
@@ -56,6 +74,12 @@ public abstract class IdcCmdlet : PSCmdlet
         ThrowTerminatingError(ErrorRecords.From(Unwrap(e), errorId, target, category));
 
     protected override void StopProcessing() => _cancellation.Cancel();
+
+    /// <summary>Called on the pipeline thread before engine work starts, where the runspace's session can be read.</summary>
+    private void RememberSession()
+    {
+        if (SessionStore.Current is { } session) _sessionOfRun = session;
+    }
 
     protected override void EndProcessing() => _pump?.Drain();
 

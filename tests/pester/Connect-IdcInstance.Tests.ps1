@@ -27,7 +27,7 @@ Describe 'Connect-IdcInstance' {
     }
 
     It 'shows the instance as a list of its key properties' {
-        $text = Connect-TestInstance -Moto $moto | Out-String
+        $text = Connect-TestInstance -Moto $moto | Out-String -Width 250
 
         foreach ($property in 'InstanceArn', 'IdentityStoreId', 'OwnerAccountId', 'Region', 'AccessPortalUrl', 'Status') {
             $text | Should -Match "(?m)^$property\s+:"

@@ -61,7 +61,10 @@ Describe 'examples/02-admin-group-prod-staging.ps1' {
     }
 
     It 'can run again without changing anything or failing' {
-        { & (Join-Path $examples '02-admin-group-prod-staging.ps1') @target -Member ada -WarningAction SilentlyContinue 6>$null } | Should -Not -Throw
+        $again = & (Join-Path $examples '02-admin-group-prod-staging.ps1') @target -Member ada -WarningAction SilentlyContinue -ErrorAction Stop 6>$null
+
+        $again | Should -HaveCount 2
+        $again.Status | Sort-Object -Unique | Should -Be 'AlreadyAssigned'
     }
 }
 

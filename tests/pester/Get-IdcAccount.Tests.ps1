@@ -13,7 +13,10 @@ BeforeAll {
     }
 }
 
-AfterAll { Stop-MotoServer $script:moto }
+AfterAll {
+    Disconnect-IdcInstance
+    Stop-MotoServer $script:moto
+}
 
 Describe 'Get-IdcAccount' {
     It 'lists every account of the organization with its OU path' {

@@ -34,6 +34,7 @@ Describe 'Get-IdcGroup' {
     }
 
     It 'shows DisplayName, Description and GroupId in the default table' {
-        (Get-IdcGroup "$prefix-red" | Format-Table | Out-String) | Should -Match 'DisplayName\s+Description\s+GroupId'
+        # A wide page: at a narrow console width the table would drop the columns that do not fit.
+        (Get-IdcGroup "$prefix-red" | Format-Table | Out-String -Width 250) | Should -Match 'DisplayName\s+Description\s+GroupId'
     }
 }

@@ -10,7 +10,10 @@ BeforeAll {
     $script:dev = (aws organizations create-organizational-unit --parent-id $script:workloads.Id --name Dev @common | ConvertFrom-Json).OrganizationalUnit
 }
 
-AfterAll { Stop-MotoServer $script:moto }
+AfterAll {
+    Disconnect-IdcInstance
+    Stop-MotoServer $script:moto
+}
 
 Describe 'Get-IdcOrganizationalUnit' {
     It 'lists the whole tree, root first, with paths' {

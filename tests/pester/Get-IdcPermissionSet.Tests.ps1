@@ -55,7 +55,8 @@ Describe 'Get-IdcPermissionSet' {
     }
 
     It 'shows a table of name, duration, policies and description' {
-        $text = Get-IdcPermissionSet -Name "$prefix-1" -Detail Policies | Out-String
+        # A wide page: at a narrow console width the table would drop the Policies column.
+        $text = Get-IdcPermissionSet -Name "$prefix-1" -Detail Policies | Out-String -Width 250
 
         $text | Should -Match 'SessionDuration'
         $text | Should -Match 'ReadOnlyAccess'

@@ -49,7 +49,8 @@ Describe 'Get-IdcUser' {
     }
 
     It 'shows UserName, DisplayName, Email and UserId in the default table' {
-        $text = Get-IdcUser "$prefix-a" | Format-Table | Out-String
+        # A wide page: at a narrow console width the table would drop the columns that do not fit.
+        $text = Get-IdcUser "$prefix-a" | Format-Table | Out-String -Width 250
 
         $text | Should -Match 'UserName\s+DisplayName\s+Email\s+UserId'
     }

@@ -15,7 +15,10 @@ BeforeAll {
     $script:accountNames = @($script:org.Accounts.Name)
 }
 
-AfterAll { Stop-MotoServer $script:moto }
+AfterAll {
+    Disconnect-IdcInstance
+    Stop-MotoServer $script:moto
+}
 
 Describe 'Grant-IdcAccountAccess' {
     It 'grants a group a permission set on accounts given by name and returns one result each' {
@@ -55,16 +58,19 @@ Describe 'Grant-IdcAccountAccess' {
         @{ Case = 'permission set'; Arguments = @{ Group = 'GROUP'; PermissionSet = 'no-such-ps'; Account = 'ACCOUNT' }; ErrorId = 'IdcPermissionSetNotFound' }
         @{ Case = 'account'; Arguments = @{ Group = 'GROUP'; PermissionSet = 'PS'; Account = 'no-such-account' }; ErrorId = 'IdcAccountNotFound' }
     ) {
-        $arguments = @{}
+        # Variable names ignore case: the splat must not be called $arguments, or it replaces the -ForEach data.
+        $splat = @{}
         foreach ($k in $Arguments.Keys) {
-            $arguments[$k] = switch ($Arguments[$k]) { 'GROUP' { $script:groupName } 'PS' { $script:psName } 'ACCOUNT' { $script:accountIds[0] } default { $_ } }
+            $splat[$k] = switch ($Arguments[$k]) { 'GROUP' { $script:groupName } 'PS' { $script:psName } 'ACCOUNT' { $script:accountIds[0] } default { $_ } }
         }
-        { Grant-IdcAccountAccess @arguments -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,IdcAdmin.Commands.AccountAssignment.GrantIdcAccountAccessCommand"
+        { Grant-IdcAccountAccess @splat -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,IdcAdmin.Commands.AccountAssignment.GrantIdcAccountAccessCommand"
     }
 
     It 'skips a suspended account with a warning' {
         $closed = $script:accountIds[2]
         aws organizations close-account --account-id $closed --endpoint-url $script:moto.Url --region us-east-1
+        # The session keeps the organization it has read (the account was ACTIVE then): a new session reads it again.
+        $null = Connect-TestInstance -Moto $script:moto
         $group = New-TestName -Prefix 'grp'
         $null = aws identitystore create-group --identity-store-id (Get-IdcInstance).IdentityStoreId --display-name $group --endpoint-url $script:moto.Url --region us-east-1
         $results = Grant-IdcAccountAccess -Group $group -PermissionSet $script:psName -Account $closed -WarningVariable warnings 3>$null

@@ -55,7 +55,8 @@ Describe 'Initialize-IdcAdministrator' {
         $result.ManualSteps | Should -Not -BeNullOrEmpty
         ($result.ManualSteps.Step -join "`n") | Should -Match 'invitation'
         ($result.ManualSteps.Step -join "`n") | Should -Match 'MFA'
-        $result.ManualSteps.Where | Should -Not -Contain ''
+        # Each step's Where, read per item: on the list itself .Where is PowerShell's Where() method, not the property.
+        $result.ManualSteps | ForEach-Object { $_.Where | Should -Not -BeNullOrEmpty }
     }
 
     It 'refuses an invalid email before writing anything' {

@@ -15,7 +15,10 @@ BeforeAll {
     $script:accountNames = @($script:org.Accounts.Name)
 }
 
-AfterAll { Stop-MotoServer $script:moto }
+AfterAll {
+    Disconnect-IdcInstance
+    Stop-MotoServer $script:moto
+}
 
 Describe 'Revoke-IdcAccountAccess' {
     BeforeEach {

@@ -4,9 +4,10 @@
 
 $script:RepoRoot = (Resolve-Path (Join-Path (Join-Path $PSScriptRoot '..') '..')).Path
 
+# The newest build in output/IdcAdmin/<version>/ (an older version folder may still be there).
 function Import-IdcAdminUnderTest {
     $manifest = Get-ChildItem -Path (Join-Path (Join-Path $script:RepoRoot 'output') 'IdcAdmin') -Filter 'IdcAdmin.psd1' -Recurse -ErrorAction SilentlyContinue |
-        Select-Object -First 1
+        Sort-Object { $_.Directory.Name -as [version] } -Descending | Select-Object -First 1
     if (-not $manifest) { throw "The module is not built. Run: ./build.ps1 -Task Build" }
     Import-Module $manifest.FullName -Force -ErrorAction Stop
 }
@@ -18,35 +19,48 @@ function Start-MotoServer {
     $listener.Start()
     $port = $listener.LocalEndpoint.Port
     $listener.Stop()
+    $logs = @([System.IO.Path]::GetTempFileName(), [System.IO.Path]::GetTempFileName())
     $process = Start-Process -FilePath $exe.Source -ArgumentList @('-H', '127.0.0.1', '-p', $port) -PassThru `
-        -RedirectStandardOutput ([System.IO.Path]::GetTempFileName()) -RedirectStandardError ([System.IO.Path]::GetTempFileName())
+        -RedirectStandardOutput $logs[0] -RedirectStandardError $logs[1]
     $url = "http://127.0.0.1:$port"
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ([DateTime]::UtcNow -lt $deadline) {
         try {
             $null = Invoke-WebRequest -Uri "$url/moto-api/data.json" -UseBasicParsing -TimeoutSec 2
-            return [pscustomobject]@{ Url = $url; Process = $process }
+            return [pscustomobject]@{ Url = $url; Process = $process; Logs = $logs }
         }
         catch { Start-Sleep -Milliseconds 100 }
     }
     Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
-    throw "moto_server did not answer on $url within 60 s."
+    throw "moto_server did not answer on $url within 60 s. Its output: $($logs -join ', ')"
 }
 
+# Safe to call twice, and with $null when Start-MotoServer never ran (a failed BeforeAll still runs AfterAll).
 function Stop-MotoServer {
-    param([Parameter(Mandatory)] $Moto)
-    if ($Moto -and $Moto.Process -and -not $Moto.Process.HasExited) {
+    param([Parameter(Mandatory)] [AllowNull()] $Moto)
+    if (-not $Moto) { return }
+    if ($Moto.Process -and -not $Moto.Process.HasExited) {
         Stop-Process -Id $Moto.Process.Id -Force -ErrorAction SilentlyContinue
+        $null = $Moto.Process.WaitForExit(10000)
     }
+    if ($Moto.Process -and $Moto.Process.HasExited) {
+        Remove-Item -LiteralPath $Moto.Logs -Force -ErrorAction SilentlyContinue
+    }
+}
+
+# moto does not check signatures, but the module and the aws CLI always sign: give both throwaway keys, and keep
+# the caller's profile, session token and pager out of the way.
+function Set-TestAwsEnvironment {
+    $env:AWS_ACCESS_KEY_ID = 'AKIDPESTERTESTING'
+    $env:AWS_SECRET_ACCESS_KEY = 'pester-test-secret'
+    $env:AWS_PAGER = ''
+    Remove-Item Env:AWS_SESSION_TOKEN -ErrorAction SilentlyContinue
+    Remove-Item Env:AWS_PROFILE -ErrorAction SilentlyContinue
 }
 
 function Connect-TestInstance {
     param([Parameter(Mandatory)] $Moto, [string] $Region = 'us-east-1')
-    # moto does not check signatures, but the module always signs: give it throwaway keys.
-    $env:AWS_ACCESS_KEY_ID = 'AKIDPESTERTESTING'
-    $env:AWS_SECRET_ACCESS_KEY = 'pester-test-secret'
-    Remove-Item Env:AWS_SESSION_TOKEN -ErrorAction SilentlyContinue
-    Remove-Item Env:AWS_PROFILE -ErrorAction SilentlyContinue
+    Set-TestAwsEnvironment
     Connect-IdcInstance -Region $Region -EndpointUrl $Moto.Url
 }
 
@@ -58,6 +72,7 @@ function New-TestName {
 # Builds an organization in moto through the AWS CLI: a root, the given OUs and accounts.
 function New-TestOrganization {
     param([Parameter(Mandatory)] $Moto, [int] $AccountCount = 3)
+    Set-TestAwsEnvironment
     $common = @('--endpoint-url', $Moto.Url, '--region', 'us-east-1', '--output', 'json')
     $null = aws organizations create-organization --feature-set ALL @common 2>$null
     $root = (aws organizations list-roots @common | ConvertFrom-Json).Roots[0]

@@ -15,12 +15,17 @@ BeforeAll {
     $script:accountNames = @($script:org.Accounts.Name)
 }
 
-AfterAll { Stop-MotoServer $script:moto }
+AfterAll {
+    Disconnect-IdcInstance
+    Stop-MotoServer $script:moto
+}
 
 Describe 'Wait-IdcAccountAssignment' {
     It 'waits for the pending requests that -NoWait returned' {
         $pending = Grant-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountIds -NoWait
         $pending | Should -HaveCount 3
+        # The emulator finishes assignments at once; marked pending, they make the wait read each request's status.
+        $pending | ForEach-Object { $_.Status = 'InProgress' }
         $done = $pending | Wait-IdcAccountAssignment
         $done | Should -HaveCount 3
         $done.Status | Sort-Object -Unique | Should -Be 'Succeeded'
@@ -29,7 +34,12 @@ Describe 'Wait-IdcAccountAssignment' {
 
     It 'waits for revocations too' {
         $pending = Revoke-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountIds[0] -Force -NoWait
-        ($pending | Wait-IdcAccountAssignment).Operation | Should -Be 'Delete'
+        $pending | Should -HaveCount 1
+        $pending.RequestId | Should -Not -BeNullOrEmpty
+        $pending | ForEach-Object { $_.Status = 'InProgress' }
+        $done = $pending | Wait-IdcAccountAssignment
+        $done.Operation | Should -Be 'Delete'
+        $done.Status | Should -Be 'Succeeded'
         Test-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountIds[0] | Should -BeFalse
     }
 

@@ -19,6 +19,7 @@ internal sealed class PipelinePump : IOutputWriter
     private readonly Action<string> _warning;
     private readonly Action<string> _debug;
     private readonly Action<ProgressReport> _progress;
+    private int _pipelineThreadId = -1;
 
     public PipelinePump(Action<string> verbose, Action<string> warning, Action<string> debug, Action<ProgressReport> progress)
     {
@@ -36,6 +37,7 @@ internal sealed class PipelinePump : IOutputWriter
     /// <summary>Runs <paramref name="work"/> off the pipeline thread and pumps its reports until it ends.</summary>
     public T Run<T>(Func<Task<T>> work)
     {
+        _pipelineThreadId = Environment.CurrentManagedThreadId;
         // The transport's diagnostics of this work go to this cmdlet's Debug stream.
         AmbientCallLog.Sink = WriteDebug;
         var task = Task.Run(work);
@@ -47,6 +49,23 @@ internal sealed class PipelinePump : IOutputWriter
         }
         Drain();
         return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Calls <paramref name="call"/> on the pipeline thread and returns its result, for engine work (inside
+    /// <see cref="Run{T}"/>) that must ask PowerShell something, such as ShouldProcess: PowerShell refuses that from
+    /// any other thread under -WhatIf, -Confirm or -Verbose. On the pipeline thread it simply calls it.
+    /// </summary>
+    public T OnPipelineThread<T>(Func<T> call)
+    {
+        if (_pipelineThreadId == -1 || Environment.CurrentManagedThreadId == _pipelineThreadId) return call();
+        var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Add(() =>
+        {
+            try { answer.SetResult(call()); }
+            catch (Exception e) { answer.SetException(e); }
+        });
+        return answer.Task.GetAwaiter().GetResult();
     }
 
     public void Run(Func<Task> work) => Run(async () => { await work().ConfigureAwait(false); return true; });

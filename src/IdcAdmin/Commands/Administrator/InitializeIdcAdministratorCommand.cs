@@ -122,7 +122,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
             WriteItemError(e, InputErrorId(e), UserName, ErrorCategory.InvalidArgument);
             return;
         }
-        var setup = new AdministratorSetup(session, Output, (target, action) => ShouldProcess(target, action));
+        var setup = new AdministratorSetup(session, Output, ShouldProcessFromEngine);
         try
         {
             var result = Run(ct => setup.RunAsync(request, ct));
