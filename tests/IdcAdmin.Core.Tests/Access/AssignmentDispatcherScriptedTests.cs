@@ -56,7 +56,7 @@ public sealed class AssignmentDispatcherScriptedTests
     [Fact]
     public async Task At_most_ten_requests_are_outstanding_at_once()
     {
-        var backend = new ScriptedAccessBackend(accounts: 40) { PollsInProgress = 3 };
+        var backend = new ScriptedAccessBackend(accounts: 40) { PollsInProgress = 3, HoldUntilOutstanding = AssignmentDispatcher.DefaultMaxInFlight };
         using var session = backend.Session();
         var results = await GrantAsync(session, backend);
         Assert.All(results, r => Assert.Equal(AssignmentStatus.Succeeded, r.Status));

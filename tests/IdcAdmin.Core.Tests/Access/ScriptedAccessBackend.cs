@@ -46,6 +46,11 @@ public sealed class ScriptedAccessBackend
     public HashSet<string> FailingAccounts { get; } = new();
     /// <summary>Never finish: every poll answers IN_PROGRESS.</summary>
     public bool NeverFinish { get; set; }
+    /// <summary>
+    /// No request finishes before this many have been outstanding at once: a caller that keeps its cap of
+    /// concurrent requests reaches it however slowly it sends, one that exceeds the cap exceeds it.
+    /// </summary>
+    public int HoldUntilOutstanding { get; set; }
     public int MaxOutstanding => Volatile.Read(ref _maxOutstanding);
 
     public IdcSession Session()
@@ -79,7 +84,7 @@ public sealed class ScriptedAccessBackend
         var id = body["AccountAssignmentCreationRequestId"]!.GetValue<string>();
         if (!_requests.TryGetValue(id, out var r))
             return ScriptedResponse.Error(HttpStatusCode.BadRequest, "ResourceNotFoundException", "No such request");
-        if (NeverFinish || r.Polls < PollsInProgress)
+        if (NeverFinish || r.Polls < PollsInProgress || MaxOutstanding < HoldUntilOutstanding)
         {
             _requests[id] = (r.Account, r.Polls + 1);
             return ScriptedResponse.Ok(new { AccountAssignmentCreationStatus = Status(id, r.Account, "IN_PROGRESS", null) });
