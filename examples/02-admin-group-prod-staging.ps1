@@ -28,7 +28,8 @@ $null = Connect-IdcInstance @connect
 
 # New-* return what already exists when it matches, so re-running changes nothing.
 $group = New-IdcGroup -DisplayName $GroupName -Description 'Administrators of production and staging' -WarningAction SilentlyContinue
-if ($Member) { Add-IdcGroupMember -Group $GroupName -User $Member }
+# Under -WhatIf nothing is created, so the steps that need the new group or set can only be described.
+if ($Member -and $group) { Add-IdcGroupMember -Group $GroupName -User $Member }
 # An AdministratorAccess set that exists is used as it is (01-first-administrator.ps1 makes one with 1-hour sessions,
 # which New-IdcPermissionSet would refuse as "exists and differs"); otherwise it is made.
 $permissionSet = Get-IdcPermissionSet -Name AdministratorAccess -Detail None -ErrorAction SilentlyContinue
@@ -38,6 +39,10 @@ if (-not $permissionSet) {
 
 $accounts = foreach ($name in $AccountName) { Get-IdcAccount -Name $name }
 if (-not $accounts) { throw "No account matches $($AccountName -join ', ')." }
+if (-not ($group -and $permissionSet)) {
+    Write-Host "What if: grant $GroupName AdministratorAccess on $($accounts.Name -join ', ') once the group and permission set exist."
+    return
+}
 # One call for all accounts: the assignments run concurrently within AWS's limits, with progress.
 $results = $accounts | Grant-IdcAccountAccess -Group $GroupName -PermissionSet $permissionSet.Name
 $results | Out-Host
