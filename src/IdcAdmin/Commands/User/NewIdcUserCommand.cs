@@ -114,7 +114,6 @@ public sealed class NewIdcUserCommand : IdcCmdlet
 
     /// <summary>The time zone (for example America/New_York).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("TimeZone")]
     public string? Timezone { get; set; }
 
     /// <summary>When the user exists with different attributes, update them to the given values instead of failing.</summary>

@@ -126,7 +126,6 @@ public sealed class SetIdcUserCommand : IdcCmdlet
 
     /// <summary>The time zone (for example Europe/Berlin).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("TimeZone")]
     public string? Timezone { get; set; }
 
     /// <summary>Optional attributes to remove from the user.</summary>
