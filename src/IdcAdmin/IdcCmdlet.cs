@@ -25,7 +25,7 @@ public abstract class IdcCmdlet : PSCmdlet
     /// <summary>The engine's view of this cmdlet's output streams.</summary>
     protected IOutputWriter Output => Pump;
 
-    private PipelinePump Pump => _pump ??= new PipelinePump(WriteVerbose, WriteWarning, WriteDebug, WriteProgressReport);
+    private PipelinePump Pump => _pump ??= new PipelinePump(WriteVerbose, WriteWarning, WriteDebug, WriteProgressReport, CancellationToken);
 
     /// <summary>The connected session; stops the cmdlet with a clear error when there is none.</summary>
     protected IdcSession Session
@@ -47,20 +47,48 @@ public abstract class IdcCmdlet : PSCmdlet
     protected T Run<T>(Func<CancellationToken, Task<T>> work)
     {
         RememberSession();
-        return Pump.Run(() => work(CancellationToken));
+        return Stoppable(() => Pump.Run(() => work(CancellationToken)));
     }
 
     protected void Run(Func<CancellationToken, Task> work)
     {
         RememberSession();
-        Pump.Run(() => work(CancellationToken));
+        Stoppable(() => { Pump.Run(() => work(CancellationToken)); return true; });
     }
 
     /// <summary>Enumerates an engine stream, one page fetched at a time, on this thread.</summary>
     protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source)
     {
         RememberSession();
-        return Pump.Stream(source, CancellationToken);
+        return StoppableStream(Pump.Stream(source, CancellationToken));
+    }
+
+    private IEnumerable<T> StoppableStream<T>(IEnumerable<T> items)
+    {
+        using var e = items.GetEnumerator();
+        while (Stoppable(e.MoveNext)) yield return e.Current;
+    }
+
+    /// <summary>
+    /// Ctrl+C cancels the engine work; its OperationCanceledException becomes PipelineStoppedException, which PowerShell
+    /// ends on quietly (and which the cmdlets' catch filters let through). When the pipeline stops under the pump (a
+    /// Write-* call threw PipelineStoppedException), the engine work still running is cancelled.
+    /// </summary>
+    private T Stoppable<T>(Func<T> pumped)
+    {
+        try
+        {
+            return pumped();
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (PipelineStoppedException)
+        {
+            _cancellation.Cancel();
+            throw;
+        }
     }
 
     /// <summary>ShouldProcess for engine work running inside <see cref="Run{T}"/>: asked on the pipeline thread, as PowerShell requires.</summary>

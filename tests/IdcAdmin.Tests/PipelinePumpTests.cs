@@ -53,4 +53,48 @@ public sealed class PipelinePumpTests
 
         Assert.Equal(thread, pump.OnPipelineThread(() => Environment.CurrentManagedThreadId));
     }
+
+    [Fact]
+    public void An_engine_question_left_unanswered_when_the_pipeline_stops_is_cancelled_instead_of_waiting_forever()
+    {
+        using var stopped = new CancellationTokenSource();
+        // The pipeline thread's first write throws, as WriteVerbose does once the pipeline is stopping.
+        var pump = new PipelinePump(_ => throw new OperationCanceledException("pipeline stopping"), _ => { }, _ => { }, _ => { }, stopped.Token);
+        var engine = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        Assert.Throws<OperationCanceledException>(() => pump.Run(async () =>
+        {
+            await Task.Yield();
+            pump.WriteVerbose("working");
+            _ = Task.Run(() =>
+            {
+                try { pump.OnPipelineThread(() => true); engine.SetResult(null); }
+                catch (Exception e) { engine.SetResult(e); }
+            });
+            await engine.Task.ConfigureAwait(false);
+            return true;
+        }));
+
+        Assert.False(engine.Task.IsCompleted, "nobody pumps, so the question cannot have been answered yet");
+        stopped.Cancel();
+        Assert.True(engine.Task.Wait(TimeSpan.FromSeconds(10)), "the engine still waits for an answer after the pipeline stopped");
+        Assert.IsAssignableFrom<OperationCanceledException>(engine.Task.Result);
+    }
+
+    [Fact]
+    public void A_question_answered_on_the_pipeline_thread_is_not_cancelled_afterwards()
+    {
+        using var stopped = new CancellationTokenSource();
+        var pump = new PipelinePump(_ => { }, _ => { }, _ => { }, _ => { }, stopped.Token);
+
+        var answer = pump.Run(async () =>
+        {
+            await Task.Yield();
+            var a = pump.OnPipelineThread(() => 42);
+            stopped.Cancel();
+            return a;
+        });
+
+        Assert.Equal(42, answer);
+    }
 }

@@ -19,14 +19,21 @@ internal sealed class PipelinePump : IOutputWriter
     private readonly Action<string> _warning;
     private readonly Action<string> _debug;
     private readonly Action<ProgressReport> _progress;
+    private readonly CancellationToken _abandoned;
     private int _pipelineThreadId = -1;
 
-    public PipelinePump(Action<string> verbose, Action<string> warning, Action<string> debug, Action<ProgressReport> progress)
+    /// <param name="abandoned">
+    /// Cancelled when the pipeline thread will pump no more (the pipeline stopped): engine work waiting for an answer
+    /// from <see cref="OnPipelineThread{T}"/> then gets an OperationCanceledException instead of waiting forever.
+    /// </param>
+    public PipelinePump(Action<string> verbose, Action<string> warning, Action<string> debug, Action<ProgressReport> progress,
+        CancellationToken abandoned = default)
     {
         _verbose = verbose;
         _warning = warning;
         _debug = debug;
         _progress = progress;
+        _abandoned = abandoned;
     }
 
     public void WriteVerbose(string message) => _queue.Add(() => _verbose(message));
@@ -62,10 +69,12 @@ internal sealed class PipelinePump : IOutputWriter
         var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Add(() =>
         {
-            try { answer.SetResult(call()); }
-            catch (Exception e) { answer.SetException(e); }
+            if (answer.Task.IsCompleted) return;
+            try { answer.TrySetResult(call()); }
+            catch (Exception e) { answer.TrySetException(e); }
         });
-        return answer.Task.GetAwaiter().GetResult();
+        using (_abandoned.Register(() => answer.TrySetCanceled(_abandoned)))
+            return answer.Task.GetAwaiter().GetResult();
     }
 
     public void Run(Func<Task> work) => Run(async () => { await work().ConfigureAwait(false); return true; });

@@ -49,14 +49,15 @@ public sealed class RemoveIdcGroupCommand : IdcCmdlet
             WriteItemError(new ArgumentException("Name the group to delete with -DisplayName or -GroupId."), "IdcGroupNotSpecified", null, ErrorCategory.InvalidArgument);
             return;
         }
-        var groups = new GroupService(Session);
+        var session = Session;
+        var groups = new GroupService(session);
         try
         {
             var plan = Run(ct => groups.PlanRemoveAsync(target!, ct));
             var action = $"Delete group with its {plan.MembershipIds.Count} membership(s)" +
                 (plan.Assignments.Count == 0 ? "" : RemoveAssignments ? $" and {plan.Assignments.Count} account assignment(s)" : $" (leaving {plan.Assignments.Count} account assignment(s) behind)");
             if (!IdentityCmdletSupport.ShouldProcessUnlessForced(this, Force, plan.Target, action)) return;
-            Run(ct => PrincipalRemoval.RemoveAsync(Session, plan, RemoveAssignments, Output, ct));
+            Run(ct => PrincipalRemoval.RemoveAsync(session, plan, RemoveAssignments, Output, ct));
         }
         catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
         {

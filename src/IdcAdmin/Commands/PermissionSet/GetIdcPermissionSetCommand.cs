@@ -52,7 +52,8 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
 
     protected override void ProcessRecord()
     {
-        var reader = new PermissionSetReader(Session);
+        var session = Session;
+        var reader = new PermissionSetReader(session);
         if (ParameterSetName == ByArnSet)
         {
             foreach (var arn in PermissionSetArn!) ReadOne(reader, arn, arn);
@@ -71,7 +72,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
             string? arn;
             try
             {
-                arn = Run(ct => Session.PermissionSets.FindArnAsync(name, ct));
+                arn = Run(ct => session.PermissionSets.FindArnAsync(name, ct));
             }
             catch (AwsServiceException e)
             {

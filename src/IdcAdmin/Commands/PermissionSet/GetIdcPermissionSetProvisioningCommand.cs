@@ -96,8 +96,9 @@ public sealed class GetIdcPermissionSetProvisioningCommand : PermissionSetCmdlet
 
     private void ForPermissionSets(PermissionSetProvisioningReport report)
     {
+        var permissionSets = Session.PermissionSets;
         var arns = PermissionSet == null
-            ? Run(ct => Session.PermissionSets.AllAsync(ct)).Values
+            ? Run(ct => permissionSets.AllAsync(ct)).Values
             : (System.Collections.Generic.IEnumerable<string?>)Array.ConvertAll(PermissionSet, ResolveArn);
         foreach (var arn in arns)
         {

@@ -93,10 +93,11 @@ public sealed class NewIdcPermissionSetCommand : IdcCmdlet
     protected override void ProcessRecord()
     {
         var target = Name ?? Predefined.ToString();
+        var session = Session;
         PermissionSetSpec spec;
         try
         {
-            spec = PermissionSetValidator.Validate(BuildDefinition(), forCreate: true, PartitionOf(Session.InstanceArn));
+            spec = PermissionSetValidator.Validate(BuildDefinition(), forCreate: true, PartitionOf(session.InstanceArn));
         }
         catch (Exception e) when (e is ArgumentException or System.IO.IOException or System.Text.Json.JsonException)
         {
@@ -107,7 +108,7 @@ public sealed class NewIdcPermissionSetCommand : IdcCmdlet
 
         try
         {
-            var plan = Run(ct => new PermissionSetPlanner(Session).PlanCreateAsync(spec, ct));
+            var plan = Run(ct => new PermissionSetPlanner(session).PlanCreateAsync(spec, ct));
             if (plan.IsUpToDate)
             {
                 WriteWarning($"Permission set {spec.Name} already exists with this definition; returning it.");
@@ -122,7 +123,7 @@ public sealed class NewIdcPermissionSetCommand : IdcCmdlet
                 return;
             }
             if (!ShouldProcess(spec.Name, "Create permission set")) return;
-            WriteObject(Run(ct => new PermissionSetWriter(Session, Output).CreateAsync(spec, ct)));
+            WriteObject(Run(ct => new PermissionSetWriter(session, Output).CreateAsync(spec, ct)));
         }
         catch (PermissionSetWriteException e)
         {

@@ -9,9 +9,11 @@ public abstract class PermissionSetCmdlet : IdcCmdlet
     /// <summary>The ARN of a name or ARN, or null after writing a not-found (or lookup) error for it.</summary>
     protected string? ResolveArn(string nameOrArn)
     {
+        // Read on the pipeline thread: the engine work runs where the runspace (and so the session) is unknown.
+        var permissionSets = Session.PermissionSets;
         try
         {
-            var arn = Run(ct => Session.PermissionSets.FindArnAsync(nameOrArn, ct));
+            var arn = Run(ct => permissionSets.FindArnAsync(nameOrArn, ct));
             if (arn != null) return arn;
             WriteItemError(new ItemNotFoundException($"No permission set named '{nameOrArn}' exists in this instance."),
                 "IdcPermissionSetNotFound", nameOrArn, ErrorCategory.ObjectNotFound);
@@ -24,5 +26,9 @@ public abstract class PermissionSetCmdlet : IdcCmdlet
     }
 
     /// <summary>The set's name for messages (remembered by the session, so usually no call).</summary>
-    protected string NameOf(string arn) => Run(ct => Session.PermissionSets.GetNameAsync(arn, ct));
+    protected string NameOf(string arn)
+    {
+        var permissionSets = Session.PermissionSets;
+        return Run(ct => permissionSets.GetNameAsync(arn, ct));
+    }
 }

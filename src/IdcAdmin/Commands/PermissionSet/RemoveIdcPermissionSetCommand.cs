@@ -46,7 +46,8 @@ public sealed class RemoveIdcPermissionSetCommand : PermissionSetCmdlet
         try
         {
             var name = NameOf(arn);
-            var assignments = new PermissionSetAssignments(Session, Output);
+            var session = Session;
+            var assignments = new PermissionSetAssignments(session, Output);
             var keys = Run(ct => assignments.FindAsync(arn, ct));
             if (keys.Count > 0 && !RemoveAssignments)
             {
@@ -57,7 +58,7 @@ public sealed class RemoveIdcPermissionSetCommand : PermissionSetCmdlet
             var action = keys.Count > 0 ? $"Revoke {keys.Count} account assignment(s) and delete permission set" : "Delete permission set";
             if (!ShouldRemove(name, action)) return;
             if (keys.Count > 0) Run(ct => assignments.RevokeAllAsync(keys, name, ct));
-            Run(ct => new PermissionSetWriter(Session, Output).DeleteAsync(arn, ct));
+            Run(ct => new PermissionSetWriter(session, Output).DeleteAsync(arn, ct));
             WriteVerbose($"Deleted permission set {name} ({arn}).");
         }
         catch (Exception e) when (e is AwsServiceException or InvalidOperationException)

@@ -97,6 +97,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
 
     protected override void ProcessRecord()
     {
+        var session = Session;
         PermissionSetSpec spec;
         try
         {
@@ -113,7 +114,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
                 CustomerManagedPermissionsBoundary = CustomerManagedPermissionsBoundary,
                 RemovePermissionsBoundary = RemovePermissionsBoundary,
                 Tags = PermissionSetInput.Tags(Tag),
-            }, forCreate: false, NewIdcPermissionSetCommand.PartitionOf(Session.InstanceArn));
+            }, forCreate: false, NewIdcPermissionSetCommand.PartitionOf(session.InstanceArn));
         }
         catch (Exception e) when (e is ArgumentException or System.IO.IOException or System.Text.Json.JsonException)
         {
@@ -126,17 +127,17 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
         if (arn == null) return;
         try
         {
-            var plan = Run(ct => new PermissionSetPlanner(Session).PlanUpdateAsync(arn, spec, ct));
+            var plan = Run(ct => new PermissionSetPlanner(session).PlanUpdateAsync(arn, spec, ct));
             var current = plan.Current!;
             if (plan.Changes.Count == 0)
                 WriteVerbose($"Permission set {current.Name} already matches; nothing to change.");
             else
             {
                 if (!ShouldProcess(current.Name, string.Join("; ", plan.Changes))) return;
-                Run(ct => new PermissionSetWriter(Session, Output).ApplyAsync(current, plan.Changes, spec, ct));
+                Run(ct => new PermissionSetWriter(session, Output).ApplyAsync(current, plan.Changes, spec, ct));
                 if (!NoProvision) Provision(current);
             }
-            if (PassThru) WriteObject(Run(ct => new PermissionSetReader(Session).ReadAsync(arn, PermissionSetDetail.All, ct)));
+            if (PassThru) WriteObject(Run(ct => new PermissionSetReader(session).ReadAsync(arn, PermissionSetDetail.All, ct)));
         }
         catch (PermissionSetWriteException e)
         {

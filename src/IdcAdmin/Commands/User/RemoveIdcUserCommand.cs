@@ -47,14 +47,15 @@ public sealed class RemoveIdcUserCommand : IdcCmdlet
             WriteItemError(new ArgumentException("Name the user to delete with -UserName or -UserId."), "IdcUserNotSpecified", null, ErrorCategory.InvalidArgument);
             return;
         }
-        var users = new UserService(Session);
+        var session = Session;
+        var users = new UserService(session);
         try
         {
             var plan = Run(ct => users.PlanRemoveAsync(target!, ct));
             var action = $"Delete user with its {plan.MembershipIds.Count} group membership(s)" +
                 (plan.Assignments.Count == 0 ? "" : RemoveAssignments ? $" and {plan.Assignments.Count} account assignment(s)" : $" (leaving {plan.Assignments.Count} account assignment(s) behind)");
             if (!IdentityCmdletSupport.ShouldProcessUnlessForced(this, Force, plan.Target, action)) return;
-            Run(ct => PrincipalRemoval.RemoveAsync(Session, plan, RemoveAssignments, Output, ct));
+            Run(ct => PrincipalRemoval.RemoveAsync(session, plan, RemoveAssignments, Output, ct));
         }
         catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
         {
