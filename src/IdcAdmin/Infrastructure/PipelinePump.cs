@@ -22,10 +22,10 @@ internal sealed class PipelinePump : IOutputWriter
     private readonly CancellationToken _abandoned;
     private int _pipelineThreadId = -1;
 
-    /// <param name="abandoned">
-    /// Cancelled when the pipeline thread will pump no more (the pipeline stopped): engine work waiting for an answer
-    /// from <see cref="OnPipelineThread{T}"/> then gets an OperationCanceledException instead of waiting forever.
-    /// </param>
+    /// <summary>
+    /// <c>abandoned</c> is cancelled when the pipeline thread will pump no more (the pipeline stopped): engine work waiting
+    /// for an answer from <see cref="OnPipelineThread{T}"/> then gets an OperationCanceledException instead of waiting forever.
+    /// </summary>
     public PipelinePump(Action<string> verbose, Action<string> warning, Action<string> debug, Action<ProgressReport> progress,
         CancellationToken abandoned = default)
     {

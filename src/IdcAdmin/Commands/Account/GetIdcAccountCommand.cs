@@ -72,6 +72,11 @@ public sealed class GetIdcAccountCommand : IdcCmdlet
             WriteItemError(e, "IdcOrganizationalUnitNotFound", OrganizationalUnit, ErrorCategory.ObjectNotFound);
             return;
         }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, "IdcListAccountsFailed", (object?)OrganizationalUnit ?? Name);
+            return;
+        }
         foreach (var name in unmatched)
             WriteItemError(new ItemNotFoundException($"No account '{name}' (name or id) was found{(OrganizationalUnit != null ? " in " + OrganizationalUnit : "")}."),
                 "IdcAccountNotFound", name, ErrorCategory.ObjectNotFound);

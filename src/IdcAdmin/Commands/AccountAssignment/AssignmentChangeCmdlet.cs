@@ -49,7 +49,15 @@ public abstract class AssignmentChangeCmdlet : AccountAccessCmdlet
 
     protected override void EndProcessing()
     {
-        if (_requests.Count > 0) Dispatch();
+        try
+        {
+            if (_requests.Count > 0) Dispatch();
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            // The whole batch is planned and sent at once: a failure of the planning or of the stream stops it.
+            WriteItemError(e, Operation == AssignmentOperation.Create ? "IdcGrantAccountAccessFailed" : "IdcRevokeAccountAccessFailed", null);
+        }
         base.EndProcessing();
     }
 

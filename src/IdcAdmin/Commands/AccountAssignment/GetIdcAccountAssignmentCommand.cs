@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using IdcAdmin.Core.Access;
 
@@ -46,6 +47,10 @@ public sealed class GetIdcAccountAssignmentCommand : AccountAccessCmdlet
         catch (AccessResolutionException e)
         {
             WriteResolutionErrors(e.Errors);
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, "IdcListAssignmentsFailed", null);
         }
     }
 }

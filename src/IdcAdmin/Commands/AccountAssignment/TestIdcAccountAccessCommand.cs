@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using IdcAdmin.Core.Access;
 
@@ -58,6 +59,10 @@ public sealed class TestIdcAccountAccessCommand : AccountAccessCmdlet
             catch (AccessResolutionException e)
             {
                 WriteResolutionErrors(e.Errors);
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                WriteItemError(e, "IdcAccessTestFailed", null);
             }
         }
         base.EndProcessing();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using IdcAdmin.Core.Access;
@@ -44,8 +45,15 @@ public sealed class WaitIdcAccountAssignmentCommand : IdcCmdlet
             var dispatcher = new AssignmentDispatcher(session, Output);
             if (Timeout is { } timeout)
                 dispatcher.Polling = new PollOptions { Interval = session.Polling.Interval, MaxInterval = session.Polling.MaxInterval, Timeout = timeout };
-            foreach (var result in Stream(dispatcher.WaitAsync(_pending, CancellationToken)))
-                AssignmentOutput.Write(this, result, pendingIsExpected: false);
+            try
+            {
+                foreach (var result in Stream(dispatcher.WaitAsync(_pending, CancellationToken)))
+                    AssignmentOutput.Write(this, result, pendingIsExpected: false);
+            }
+            catch (Exception e) when (e is not PipelineStoppedException)
+            {
+                WriteItemError(e, "IdcAssignmentWaitFailed", _pending);
+            }
         }
         base.EndProcessing();
     }

@@ -56,6 +56,10 @@ public sealed class GetIdcOrganizationalUnitCommand : IdcCmdlet
         {
             WriteItemError(e, "IdcOrganizationalUnitNotFound", OrganizationalUnit, ErrorCategory.ObjectNotFound);
         }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            WriteItemError(e, "IdcListOrganizationalUnitsFailed", OrganizationalUnit);
+        }
     }
 
     private async IAsyncEnumerable<OrganizationalUnitEntry> Units(OrganizationDirectory directory, [EnumeratorCancellation] CancellationToken ct)

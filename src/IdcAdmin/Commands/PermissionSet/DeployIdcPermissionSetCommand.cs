@@ -68,7 +68,7 @@ public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
             var provisioner = new PermissionSetProvisioner(Session, Output);
             ProvisioningOutput.Write(this, Run(ct => provisioner.ProvisionAsync(name, arn, accounts, ct)));
         }
-        catch (AwsServiceException e)
+        catch (Exception e) when (e is not PipelineStoppedException)
         {
             WriteItemError(e, "IdcPermissionSetDeployFailed", PermissionSet);
         }

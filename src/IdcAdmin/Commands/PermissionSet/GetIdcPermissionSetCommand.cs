@@ -74,7 +74,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
             {
                 arn = Run(ct => session.PermissionSets.FindArnAsync(name, ct));
             }
-            catch (AwsServiceException e)
+            catch (Exception e) when (e is not PipelineStoppedException)
             {
                 WriteItemError(e, "IdcPermissionSetReadFailed", name);
                 continue;
@@ -90,7 +90,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
         {
             foreach (var set in Stream(reader.ListAsync(filter, Details, CancellationToken))) WriteObject(set);
         }
-        catch (AwsServiceException e)
+        catch (Exception e) when (e is not PipelineStoppedException)
         {
             ThrowTerminating(e, "IdcPermissionSetListFailed", null);
         }
@@ -106,7 +106,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
         {
             WriteNotFound(target);
         }
-        catch (AwsServiceException e)
+        catch (Exception e) when (e is not PipelineStoppedException)
         {
             WriteItemError(e, "IdcPermissionSetReadFailed", target);
         }

@@ -88,7 +88,7 @@ public sealed class GetIdcPermissionSetProvisioningCommand : PermissionSetCmdlet
                     break;
             }
         }
-        catch (AwsServiceException e)
+        catch (Exception e) when (e is not PipelineStoppedException)
         {
             ThrowTerminating(e, "IdcPermissionSetProvisioningReadFailed", (object?)AccountId ?? PermissionSet);
         }

@@ -129,7 +129,7 @@ public sealed class NewIdcPermissionSetCommand : IdcCmdlet
         {
             WriteItemError(e, "IdcPermissionSetCreateFailed", target, ErrorRecordsCategory(e.InnerException));
         }
-        catch (AwsServiceException e)
+        catch (Exception e) when (e is not PipelineStoppedException)
         {
             WriteItemError(e, "IdcPermissionSetCreateFailed", target);
         }

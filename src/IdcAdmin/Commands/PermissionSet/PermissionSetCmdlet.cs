@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using IdcAdmin.Core.Aws;
 
@@ -18,7 +19,7 @@ public abstract class PermissionSetCmdlet : IdcCmdlet
             WriteItemError(new ItemNotFoundException($"No permission set named '{nameOrArn}' exists in this instance."),
                 "IdcPermissionSetNotFound", nameOrArn, ErrorCategory.ObjectNotFound);
         }
-        catch (AwsServiceException e)
+        catch (Exception e) when (e is not PipelineStoppedException)
         {
             WriteItemError(e, "IdcPermissionSetReadFailed", nameOrArn);
         }

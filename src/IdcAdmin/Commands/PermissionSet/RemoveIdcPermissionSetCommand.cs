@@ -61,7 +61,7 @@ public sealed class RemoveIdcPermissionSetCommand : PermissionSetCmdlet
             Run(ct => new PermissionSetWriter(session, Output).DeleteAsync(arn, ct));
             WriteVerbose($"Deleted permission set {name} ({arn}).");
         }
-        catch (Exception e) when (e is AwsServiceException or InvalidOperationException)
+        catch (Exception e) when (e is not PipelineStoppedException)
         {
             WriteItemError(e, "IdcPermissionSetRemoveFailed", PermissionSet);
         }

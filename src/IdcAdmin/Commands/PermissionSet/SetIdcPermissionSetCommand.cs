@@ -143,7 +143,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
         {
             WriteItemError(e, "IdcPermissionSetUpdateFailed", PermissionSet, NewIdcPermissionSetCommand.ErrorRecordsCategory(e.InnerException));
         }
-        catch (AwsServiceException e)
+        catch (Exception e) when (e is not PipelineStoppedException)
         {
             WriteItemError(e, "IdcPermissionSetUpdateFailed", PermissionSet);
         }
