@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Infrastructure;
 
@@ -20,10 +19,12 @@ public sealed class AccountCompleter : IArgumentCompleter
         if (snapshot == null) return Array.Empty<CompletionResult>();
         var word = (wordToComplete ?? "").Trim('\'', '"');
         return snapshot.Accounts
+            .Where(a => !string.IsNullOrEmpty(a.Name) && !string.IsNullOrEmpty(a.AccountId))
             .Where(a => a.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase) || a.AccountId.StartsWith(word, StringComparison.Ordinal))
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
             .Select(a => new CompletionResult(CompletionSnapshot.Quote(a.Name), a.Name, CompletionResultType.ParameterValue,
-                $"{a.Name} ({a.AccountId}) {a.OrganizationalUnitPath} {a.Status}"));
+                $"{a.Name} ({a.AccountId}) {a.OrganizationalUnitPath} {a.Status}"))
+            .ToList();
     }
 }
 
@@ -32,18 +33,10 @@ internal static class CompletionSnapshot
 {
     public static OrganizationSnapshot? Get()
     {
+        // Read on the calling thread: the runspace (so the session) is unknown on the thread that does the work.
         var session = SessionStore.Current;
         if (session == null) return null;
-        try
-        {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            return OrganizationDirectory.For(session).SnapshotAsync(refresh: false, cts.Token).GetAwaiter().GetResult();
-        }
-        catch (Exception)
-        {
-            // Completion must never throw at the prompt; no suggestions instead.
-            return null;
-        }
+        return CompletionWork.Within(ct => OrganizationDirectory.For(session).SnapshotAsync(refresh: false, ct));
     }
 
     public static string Quote(string value) =>

@@ -17,9 +17,11 @@ public sealed class OrganizationalUnitCompleter : IArgumentCompleter
         if (snapshot == null) return Array.Empty<CompletionResult>();
         var word = (wordToComplete ?? "").Trim('\'', '"');
         return snapshot.Units
+            .Where(u => !string.IsNullOrEmpty(u.Path) && !string.IsNullOrEmpty(u.OrganizationalUnitId))
             .Where(u => u.Path.StartsWith(word, StringComparison.OrdinalIgnoreCase) || u.Path.TrimStart('/').StartsWith(word, StringComparison.OrdinalIgnoreCase)
                         || u.OrganizationalUnitId.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .OrderBy(u => u.Path, StringComparer.OrdinalIgnoreCase)
-            .Select(u => new CompletionResult(CompletionSnapshot.Quote(u.Path), u.Path, CompletionResultType.ParameterValue, $"{u.Path} ({u.OrganizationalUnitId})"));
+            .Select(u => new CompletionResult(CompletionSnapshot.Quote(u.Path), u.Path, CompletionResultType.ParameterValue, $"{u.Path} ({u.OrganizationalUnitId})"))
+            .ToList();
     }
 }

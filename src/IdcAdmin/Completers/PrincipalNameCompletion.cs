@@ -32,7 +32,8 @@ internal static class PrincipalNameCompletion
             return Enumerable.Empty<CompletionResult>();
         }
         return found.OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
-            .Select(n => new CompletionResult(Quote(n), n, CompletionResultType.ParameterValue, $"{tooltipNoun} {n}"));
+            .Select(n => new CompletionResult(Quote(n), n, CompletionResultType.ParameterValue, $"{tooltipNoun} {n}"))
+            .ToList();
     }
 
     private static async Task<List<string>> CollectAsync(IAsyncEnumerable<string> names, string prefix, CancellationToken cancellationToken)
@@ -43,6 +44,7 @@ internal static class PrincipalNameCompletion
         {
             await foreach (var name in names.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
+                if (string.IsNullOrEmpty(name)) continue;
                 if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) found.Add(name);
                 if (found.Count >= MaxResults || ++scanned >= MaxScanned) break;
             }
