@@ -34,7 +34,10 @@ internal static class IdentityCmdletSupport
     /// </summary>
     public static bool ShouldProcessUnlessForced(PSCmdlet cmdlet, bool force, string target, string action)
     {
-        var whatIf = cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent;
+        // -Force skips the prompt but never -WhatIf, given as a parameter or as $WhatIfPreference.
+        var whatIf = cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+            ? w is SwitchParameter s && s.IsPresent
+            : LanguagePrimitives.IsTrue(cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference"));
         if (force && !whatIf) return true;
         return cmdlet.ShouldProcess(target, action);
     }
