@@ -7,7 +7,7 @@ using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
-using IdcAdmin.Core.Organizations.Model;
+using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.PermissionSets;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
@@ -69,20 +69,12 @@ public sealed class AdministratorSetup
         return result;
     }
 
-    private async Task<string> ManagementAccountAsync(CancellationToken ct)
-    {
-        try
-        {
-            var org = await _session.Connection.Organizations.DescribeOrganizationAsync(new DescribeOrganizationRequest(), ct).ConfigureAwait(false);
-            return org.Organization!.MasterAccountId!;
-        }
-        catch (AwsNotFoundException e)
-        {
-            throw new InvalidOperationException(
-                "This account is not in an AWS Organization, so there is no management account to assign. Pass -AccountId with the accounts to give access to. " +
-                "(An account instance of Identity Center cannot assign AWS account access at all; that needs an organization instance.)", e);
-        }
-    }
+    private async Task<string> ManagementAccountAsync(CancellationToken ct) =>
+        // The session's organization directory knows (and caches) the management account, as the lock-out guard uses it.
+        await OrganizationDirectory.For(_session).ManagementAccountIdAsync(ct).ConfigureAwait(false)
+        ?? throw new InvalidOperationException(
+            "This account is not in an AWS Organization, so there is no management account to assign. Pass -AccountId with the accounts to give access to. " +
+            "(An account instance of Identity Center cannot assign AWS account access at all; that needs an organization instance.)");
 
     private async Task<string?> EnsureUserAsync(AdministratorSetupRequest request, AdministratorSetupResult result, CancellationToken ct)
     {
@@ -184,11 +176,9 @@ public sealed class AdministratorSetup
         var label = $"{result.PermissionSetName} for {kind.ToAws().ToLowerInvariant()} {principalName} on account {accountId}";
         if (principalId != null && result.PermissionSetArn != null)
         {
-            var existing = _session.Connection.SsoAdmin.PaginateListAccountAssignments(new ListAccountAssignmentsRequest
-                { InstanceArn = _session.InstanceArn, AccountId = accountId, PermissionSetArn = result.PermissionSetArn }, ct);
-            await foreach (var a in existing.ConfigureAwait(false))
+            var existing = await ExistingAssignments.ForPairAsync(_session, accountId, result.PermissionSetArn, ct).ConfigureAwait(false);
+            if (existing.Contains(new AssignmentKey(accountId, result.PermissionSetArn, kind, principalId)))
             {
-                if (a.PrincipalId != principalId) continue;
                 assignment.Status = "EXISTING";
                 result.Steps.Add(new SetupStep("assignment", label, SetupAction.Reused));
                 return assignment;
