@@ -55,8 +55,8 @@ public sealed class AccessResolver
         foreach (var ps in permissionSets.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (_permissionSets.ContainsKey(ps)) continue;
-            // Any ARN is checked by describing it (emulators and partitions vary the ARN's shape); a name is looked up.
-            var arn = ps.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) ? ps : await _session.PermissionSets.FindArnAsync(ps, cancellationToken).ConfigureAwait(false);
+            // The session's resolver passes any ARN through (checked below by describing it) and looks names up.
+            var arn = await _session.PermissionSets.FindArnAsync(ps, cancellationToken).ConfigureAwait(false);
             if (arn == null)
             {
                 _errors.Add(new ResolutionError(ResolutionErrorKind.PermissionSet, ps, $"No permission set named '{ps}' exists in {_session.InstanceArn}."));
