@@ -24,7 +24,10 @@ param(
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Pester only: the test files or folders to run instead of the whole of tests/pester.
+    [string[]] $TestPath
 )
 
 Set-StrictMode -Version 3.0
@@ -60,9 +63,28 @@ function Reset-Directory {
     $null = New-Item -ItemType Directory -Path $Path -Force
 }
 
-function Test-PesterAvailable {
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' }
-    [bool]$pester
+$PesterVersion = '5.9.1'
+
+# The PowerShell executable that runs this script. When pwsh runs as a .NET tool the process is `dotnet`, so
+# (Get-Process -Id $PID).Path would start dotnet; the host's own executable sits under $PSHOME.
+function Get-PowerShellPath {
+    $names = if ($PSVersionTable.PSEdition -eq 'Desktop') { @('powershell.exe') } else { @('pwsh', 'pwsh.exe') }
+    foreach ($name in $names) {
+        $candidate = Join-Path $PSHOME $name
+        if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
+    }
+    throw "No PowerShell executable ($($names -join ', ')) in $PSHOME."
+}
+
+# Pester, pinned, from the configured NuGet source: a restore of tools/pester places the package in the NuGet
+# packages folder, and its module files (under tools/) are imported by path. No registry is named here.
+function Import-PinnedPester {
+    $project = Join-Path (Join-Path (Join-Path $RepoRoot 'tools') 'pester') 'Pester.Restore.csproj'
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $manifest = Join-Path (Join-Path (Join-Path (Join-Path $packages.Trim() 'pester') $PesterVersion) 'tools') 'Pester.psd1'
+    if (-not (Test-Path -LiteralPath $manifest)) { Invoke-Dotnet @('restore', $project, '--nologo') }
+    if (-not (Test-Path -LiteralPath $manifest)) { throw "The restore of Pester $PesterVersion did not produce $manifest." }
+    Import-Module -Name $manifest -Force -ErrorAction Stop
 }
 
 # ---- tasks -----------------------------------------------------------------------------------------------------
@@ -106,27 +128,47 @@ function Invoke-BuildTask {
 
 function Invoke-TestTask {
     Invoke-BuildTask
-    Invoke-Dotnet @('test', (Join-Path $RepoRoot "$ModuleName.sln"), '-c', $Configuration, '--nologo')
-    if (-not (Test-PesterAvailable)) {
-        Write-Warning 'Pester 5 is not installed, so the Pester tests in tests/pester did not run. Install it with: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser'
-        return
-    }
+    $results = Join-Path $OutputRoot 'test-results'
+    Reset-Directory $results
+    # xunit's results go to a TRX file per project so the closing line can count them; a failure still runs Pester.
+    & dotnet test (Join-Path $RepoRoot "$ModuleName.sln") -c $Configuration --nologo --logger 'trx' --results-directory $results
+    $xunitExit = $LASTEXITCODE
+    $xunit = Get-XunitCounts $results
     # A child process, so this session never loads (and, on Windows, locks) the module it builds.
-    $shell = (Get-Process -Id $PID).Path
-    & $shell -NoProfile -ExecutionPolicy Bypass -File $PSCommandPath -Task Pester -Configuration $Configuration
-    if ($LASTEXITCODE -ne 0) { throw "The Pester tests failed (exit code $LASTEXITCODE)." }
+    & (Get-PowerShellPath) -NoProfile -ExecutionPolicy Bypass -File $PSCommandPath -Task Pester -Configuration $Configuration
+    $pesterExit = $LASTEXITCODE
+    $pester = Get-Content -LiteralPath (Join-Path $results 'pester-counts.json') -Raw -ErrorAction SilentlyContinue | ConvertFrom-Json
+    if ($null -eq $pester) { $pester = [pscustomobject]@{ Passed = 0; Failed = 0 } }
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Host "$($xunit.Passed + $pester.Passed) passed, $($xunit.Failed + $pester.Failed) failed"
+    if ($xunitExit -ne 0 -or $xunit.Passed -eq 0) { throw "dotnet test failed (exit code $xunitExit)." }
+    if ($pesterExit -ne 0 -or $pester.Passed -eq 0) { throw "The Pester tests failed (exit code $pesterExit)." }
+}
+
+function Get-XunitCounts {
+    param([Parameter(Mandatory)] [string] $Directory)
+    $passed = 0; $failed = 0
+    foreach ($file in Get-ChildItem -LiteralPath $Directory -Filter '*.trx' -Recurse) {
+        $counters = ([xml](Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
 }
 
 function Invoke-PesterTask {
-    if (-not (Test-PesterAvailable)) { throw 'Pester 5 is not installed. Install it with: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser' }
     if (-not (Test-Path -LiteralPath (Join-Path (Get-ModuleOutputPath) "$ModuleName.psd1"))) { throw 'The module is not built. Run: ./build.ps1 -Task Build' }
-    Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop
+    Import-PinnedPester
     $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path (Join-Path $RepoRoot 'tests') 'pester'
+    $config.Run.Path = if ($TestPath) { $TestPath } else { Join-Path (Join-Path $RepoRoot 'tests') 'pester' }
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Detailed'
     $result = Invoke-Pester -Configuration $config
-    if ($result.Result -ne 'Passed') {
+    $results = Join-Path $OutputRoot 'test-results'
+    $null = New-Item -ItemType Directory -Path $results -Force
+    [pscustomobject]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } |
+        ConvertTo-Json | Set-Content -LiteralPath (Join-Path $results 'pester-counts.json')
+    if ($result.Result -ne 'Passed' -or $result.PassedCount -eq 0) {
         throw "Pester: $($result.FailedCount) failed, $($result.PassedCount) passed ($($result.Result))."
     }
 }
@@ -169,8 +211,7 @@ function Invoke-DemoTask {
     $manifest = Join-Path (Get-ModuleOutputPath) "$ModuleName.psd1"
     $demo = Join-Path (Join-Path (Join-Path $RepoRoot 'examples') 'demo') 'Invoke-IdcAdminDemo.ps1'
     # A child process, so the demo's module import and environment variables stay out of this session.
-    $shell = (Get-Process -Id $PID).Path
-    & $shell -NoProfile -ExecutionPolicy Bypass -File $demo -ModuleManifest $manifest
+    & (Get-PowerShellPath) -NoProfile -ExecutionPolicy Bypass -File $demo -ModuleManifest $manifest
     if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
 }
 

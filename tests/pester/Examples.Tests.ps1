@@ -16,13 +16,14 @@ BeforeAll {
     # Runs the compliance example in a child PowerShell: Pester cannot run inside a running Pester test.
     function Invoke-AccessRulesExample {
         param([Parameter(Mandatory)] [string] $RulesPath)
-        $shell = (Get-Process -Id $PID).Path
+        $shell = Get-PowerShellPath
+        $pester = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'
         $manifest = Join-Path (Get-Module IdcAdmin).ModuleBase 'IdcAdmin.psd1'
         $testFile = Join-Path $examples '04-access-rules.Tests.ps1'
         $command = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$manifest'
-Import-Module Pester -MinimumVersion 5.0
+Import-Module '$pester'
 `$data = @{ RulesPath = '$RulesPath'; Region = 'us-east-1'; EndpointUrl = '$($moto.Url)' }
 `$run = Invoke-Pester -Container (New-PesterContainer -Path '$testFile' -Data `$data) -PassThru -Output None
 "`$(`$run.PassedCount)/`$(`$run.FailedCount)"

@@ -30,7 +30,7 @@ Describe 'Get-IdcAccount' {
         (Get-IdcAccount -Name $script:org.Accounts[1].Name).AccountId | Should -Be $script:org.Accounts[1].Id
         (Get-IdcAccount -Name $script:org.Accounts[1].Id).Name | Should -Be $script:org.Accounts[1].Name
         $prefix = $script:org.Accounts[0].Name.Substring(0, 6)
-        (Get-IdcAccount -Name "$prefix*").Count | Should -BeGreaterOrEqual 1
+        @(Get-IdcAccount -Name "$prefix*").Count | Should -BeGreaterOrEqual 1
     }
 
     It 'lists only the direct accounts of an OU unless -Recurse' {
