@@ -70,10 +70,10 @@ public sealed class SandboxHttpHandler : HttpMessageHandler
     // for the right service, as AWS's front door rejects a request scoped to another.
     private static void CheckSignature(HttpRequestMessage request, AwsService service)
     {
-        var auth = request.Headers.Authorization;
-        if (auth == null || auth.Scheme != "AWS4-HMAC-SHA256" || auth.Parameter == null)
+        var auth = request.Headers.TryGetValues("Authorization", out var values) ? values.FirstOrDefault() : null;
+        if (auth == null || !auth.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal))
             throw new SandboxError("MissingAuthenticationTokenException", "Missing Authentication Token", HttpStatusCode.Forbidden);
-        if (!auth.Parameter.Contains("/" + service.SigningName + "/aws4_request") || !auth.Parameter.Contains("Signature="))
+        if (!auth.Contains("/" + service.SigningName + "/aws4_request") || !auth.Contains("Signature="))
             throw new SandboxError("InvalidSignatureException", $"Credential should be scoped to correct service: '{service.SigningName}'.", HttpStatusCode.Forbidden);
         if (!request.Headers.Contains("X-Amz-Date")) throw new SandboxError("IncompleteSignatureException", "X-Amz-Date is missing.", HttpStatusCode.Forbidden);
     }
