@@ -355,9 +355,9 @@ public sealed class SsoAdminSandbox : SandboxService
         }
         var request = Start(SandboxRequestKind.Provisioning, () =>
         {
-            if (!State.PermissionSets.TryGet(set.Arn, out _)) return "The permission set was deleted before it could be provisioned.";
+            if (!State.PermissionSets.TryGet(set.Arn, out _)) return "The permission set was deleted before it could be provisioned";
             var outside = targets.Where(t => !State.IsActiveMember(t)).ToList();
-            if (outside.Count > 0) return $"Account {string.Join(", ", outside)} is not an active member of the organization.";
+            if (outside.Count > 0) return $"Account {string.Join(", ", outside)} is not an active member of the organization";
             foreach (var t in targets) set.ProvisionedTo[t] = true;
             return null;
         });
@@ -387,9 +387,9 @@ public sealed class SsoAdminSandbox : SandboxService
             throw SandboxError.Conflict("The account assignment already exists, or its creation is in progress.");
         var request = Start(SandboxRequestKind.AssignmentCreation, () =>
         {
-            if (!State.IsActiveMember(r.TargetId!)) return $"Received a 400 status error: The account {r.TargetId} is not an active member of the organization {State.Organization?.Id ?? "(none)"}.";
-            if (!PrincipalExists(r.PrincipalType, r.PrincipalId)) return $"Received a 404 status error: The {r.PrincipalType!.ToLowerInvariant()} {r.PrincipalId} does not exist in the identity store.";
-            if (!State.PermissionSets.TryGet(set.Arn, out _)) return "Received a 404 status error: The permission set no longer exists.";
+            if (!State.IsActiveMember(r.TargetId!)) return $"Received a 400 status error: The account {r.TargetId} is not an active member of the organization {State.Organization?.Id ?? "(none)"}";
+            if (!PrincipalExists(r.PrincipalType, r.PrincipalId)) return $"Received a 404 status error: The {r.PrincipalType!.ToLowerInvariant()} {r.PrincipalId} does not exist in the identity store";
+            if (!State.PermissionSets.TryGet(set.Arn, out _)) return "Received a 404 status error: The permission set no longer exists";
             State.Assignments.Add(new SandboxAssignment { AccountId = r.TargetId!, PermissionSetArn = set.Arn, PrincipalType = r.PrincipalType!, PrincipalId = r.PrincipalId! });
             // "As part of a successful CreateAccountAssignment call, the specified permission set will automatically be provisioned to the account."
             set.ProvisionedTo[r.TargetId!] = true;
