@@ -6,9 +6,11 @@ using Xunit;
 
 namespace IdcAdmin.Core.Tests.Contract;
 
-/// <summary>Users, groups and memberships: one set of scenarios, run against moto and against the sandbox.</summary>
-[Collection(MotoCollection.Name)]
-public sealed class IdentityContractTests
+/// <summary>
+/// Users, groups and memberships: one set of scenarios, run against moto and against the sandbox. On a moto of its
+/// own: moto's GetUserId by email fails (HTTP 500) once its store holds a user without an email, as other tests make.
+/// </summary>
+public sealed class IdentityContractTests : IClassFixture<MotoServer>
 {
     private readonly MotoServer _moto;
     public IdentityContractTests(MotoServer moto) => _moto = moto;
