@@ -55,6 +55,8 @@ Describe 'Users, groups and memberships on the sandbox' {
         $changed = Set-IdcUser -UserName bob -Title Architect -DisplayName 'Bob B' -PassThru
         $changed.Title | Should -Be Architect
         (Get-IdcUser -UserName bob).DisplayName | Should -Be 'Bob B'
+        Set-IdcUser -UserName bob -Clear Title
+        (Get-IdcUser -UserName bob).Title | Should -BeNullOrEmpty
 
         Remove-IdcUser -UserName bob -Force -WhatIf
         Get-IdcUser -UserName bob | Should -Not -BeNullOrEmpty

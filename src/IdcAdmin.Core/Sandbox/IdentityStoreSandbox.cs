@@ -74,7 +74,8 @@ public sealed class IdentityStoreSandbox : SandboxService
         using (var doc = JsonDocument.Parse(check.ToJsonString())) Validator.Validate("CreateUser", doc.RootElement);
         var newName = (string?)updated["UserName"];
         CheckUserName(newName, r.UserId);
-        foreach (var p in updated.Select(p => p.Key).ToList()) user.Remove(p);
+        // Replace the stored user by the updated copy (attributes set to null are gone from it).
+        foreach (var key in user.Select(p => p.Key).ToList()) user.Remove(key);
         foreach (var p in updated.ToList()) { updated.Remove(p.Key); user[p.Key] = p.Value; }
         Stamp(user, created: false);
         return new JsonObject();
