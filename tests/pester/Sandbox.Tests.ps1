@@ -7,6 +7,14 @@ BeforeAll {
         Workloads = @{ Prod = 'prod-web', 'prod-data'; Staging = 'staging' }
         Security  = 'audit'
     }
+    # The write calls (operation names) a script block sends, read from the transport's debug log of every request.
+    function Get-SandboxWrite {
+        param([Parameter(Mandatory)] [scriptblock] $Script)
+        $DebugPreference = 'Continue'
+        $records = & $Script 5>&1 6>$null | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
+        $records.Message | Where-Object { $_ -match '^(identitystore|sso-admin|organizations) (Create|Update|Delete|Put|Attach|Detach|Provision|Tag|Untag|Move|Close)\w* -> ' } |
+            ForEach-Object { ($_ -split ' -> ')[0] }
+    }
     $inline = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}'
 }
 
@@ -44,13 +52,18 @@ Describe 'Organization cmdlets on the sandbox' {
 }
 
 Describe 'Users, groups and memberships on the sandbox' {
+    It 'sees the write calls a command sends (so the -WhatIf checks below can fail)' {
+        Get-SandboxWrite { $null = New-IdcGroup -DisplayName Probe } | Should -Be 'identitystore CreateGroup'
+        Get-SandboxWrite { Remove-IdcGroup -DisplayName Probe -Force } | Should -Be 'identitystore DeleteGroup'
+    }
+
     It 'creates, reads, changes and removes a user, and -WhatIf writes nothing' {
-        New-IdcUser -UserName ghost -Email ghost@example.com -GivenName G -FamilyName Host -WhatIf
+        Get-SandboxWrite { New-IdcUser -UserName ghost -Email ghost@example.com -GivenName G -FamilyName Host -WhatIf } | Should -BeNullOrEmpty
         Get-IdcUser -UserName ghost -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
         $user = New-IdcUser -UserName bob -Email bob@example.com -GivenName Bob -FamilyName Builder -Title Engineer -WarningAction SilentlyContinue
         $user.UserName | Should -Be bob
-        Set-IdcUser -UserName bob -Title Architect -DisplayName 'Bob B' -WhatIf
+        Get-SandboxWrite { Set-IdcUser -UserName bob -Title Architect -DisplayName 'Bob B' -WhatIf } | Should -BeNullOrEmpty
         (Get-IdcUser -UserName bob).Title | Should -Be Engineer
         $changed = Set-IdcUser -UserName bob -Title Architect -DisplayName 'Bob B' -PassThru
         $changed.Title | Should -Be Architect
@@ -58,7 +71,7 @@ Describe 'Users, groups and memberships on the sandbox' {
         Set-IdcUser -UserName bob -Clear Title
         (Get-IdcUser -UserName bob).Title | Should -BeNullOrEmpty
 
-        Remove-IdcUser -UserName bob -Force -WhatIf
+        Get-SandboxWrite { Remove-IdcUser -UserName bob -Force -WhatIf } | Should -BeNullOrEmpty
         Get-IdcUser -UserName bob | Should -Not -BeNullOrEmpty
         Remove-IdcUser -UserName bob -Force
         Get-IdcUser -UserName bob -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
@@ -73,22 +86,25 @@ Describe 'Users, groups and memberships on the sandbox' {
 
     It 'creates, renames and removes groups, with members added and listed both ways across pages' {
         $null = 1..3 | ForEach-Object { New-IdcUser -UserName "member$_" -Email "member$_@example.com" -GivenName M -FamilyName $_ -WarningAction SilentlyContinue }
+        Get-SandboxWrite { New-IdcGroup -DisplayName Builders -WhatIf } | Should -BeNullOrEmpty
         $group = New-IdcGroup -DisplayName Builders -Description 'People who build'
-        Add-IdcGroupMember -Group Builders -User member1, member2, member3 -WhatIf
+        Get-SandboxWrite { Add-IdcGroupMember -Group Builders -User member1, member2, member3 -WhatIf } | Should -BeNullOrEmpty
         Get-IdcGroupMember -Group Builders | Should -BeNullOrEmpty
 
         Add-IdcGroupMember -Group Builders -User member1, member2, member3
         (Get-IdcGroupMember -Group Builders).UserName | Sort-Object | Should -Be @('member1', 'member2', 'member3')
         (Get-IdcGroupMembership -User member2).GroupName | Should -Contain Builders
 
+        Get-SandboxWrite { Remove-IdcGroupMember -Group Builders -User member3 -Force -WhatIf } | Should -BeNullOrEmpty
         Remove-IdcGroupMember -Group Builders -User member3 -Force
         (Get-IdcGroupMember -Group Builders).UserName | Should -Not -Contain member3
 
+        Get-SandboxWrite { Set-IdcGroup -DisplayName Builders -NewDisplayName Makers -WhatIf } | Should -BeNullOrEmpty
         Set-IdcGroup -DisplayName Builders -NewDisplayName Makers -Description 'People who make'
         (Get-IdcGroup -DisplayName Makers).Description | Should -Be 'People who make'
         Get-IdcGroup -DisplayName Builders -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
-        Remove-IdcGroup -DisplayName Makers -Force -WhatIf
+        Get-SandboxWrite { Remove-IdcGroup -DisplayName Makers -Force -WhatIf } | Should -BeNullOrEmpty
         Get-IdcGroup -DisplayName Makers | Should -Not -BeNullOrEmpty
         Remove-IdcGroup -DisplayName Makers -Force
         Get-IdcGroup -DisplayName Makers -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
@@ -98,7 +114,7 @@ Describe 'Users, groups and memberships on the sandbox' {
 
 Describe 'Permission sets on the sandbox' {
     It 'creates a set with every kind of policy, a boundary and tags, and reads them back' {
-        New-IdcPermissionSet -Name Everything -ManagedPolicy ReadOnlyAccess -WhatIf
+        Get-SandboxWrite { New-IdcPermissionSet -Name Everything -ManagedPolicy ReadOnlyAccess -WhatIf } | Should -BeNullOrEmpty
         Get-IdcPermissionSet -Name Everything -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
         $null = New-IdcPermissionSet -Name Everything -Description 'all kinds' -SessionDuration 02:00:00 -RelayState 'https://console.aws.amazon.com/' `
@@ -114,6 +130,8 @@ Describe 'Permission sets on the sandbox' {
     }
 
     It 'changes the boundary to a customer managed one, then removes it, and retags' {
+        Get-SandboxWrite { Set-IdcPermissionSet -PermissionSet Everything -CustomerManagedPermissionsBoundary '/Boundary' -Tag @{ team = 'security' } -WhatIf } | Should -BeNullOrEmpty
+        "$((Get-IdcPermissionSet -Name Everything).PermissionsBoundary)" | Should -Match PowerUserAccess
         Set-IdcPermissionSet -PermissionSet Everything -CustomerManagedPermissionsBoundary '/Boundary' -Tag @{ team = 'security' } -NoProvision
         $set = Get-IdcPermissionSet -Name Everything
         "$($set.PermissionsBoundary)" | Should -Match Boundary
@@ -137,7 +155,7 @@ Describe 'Account access on the sandbox' {
     }
 
     It 'describes a grant under -WhatIf and sends nothing' {
-        Grant-IdcAccountAccess -Group Platform -PermissionSet PlatformAdmin -Account (Get-IdcAccount -OrganizationalUnit /Root/Workloads -Recurse).AccountId -WhatIf
+        Get-SandboxWrite { Grant-IdcAccountAccess -Group Platform -PermissionSet PlatformAdmin -Account (Get-IdcAccount -OrganizationalUnit /Root/Workloads -Recurse).AccountId -WhatIf } | Should -BeNullOrEmpty
         Get-IdcAccountAssignment -Group Platform | Should -BeNullOrEmpty
     }
 
@@ -163,7 +181,7 @@ Describe 'Account access on the sandbox' {
         @($outdated).Count | Should -Be 3
         $outdated.IsOutdated | Sort-Object -Unique | Should -Be $true
 
-        Deploy-IdcPermissionSet -PermissionSet PlatformAdmin -OutdatedOnly -WhatIf
+        Get-SandboxWrite { Deploy-IdcPermissionSet -PermissionSet PlatformAdmin -OutdatedOnly -WhatIf } | Should -BeNullOrEmpty
         @(Get-IdcPermissionSetProvisioning -PermissionSet PlatformAdmin).Count | Should -Be 3
 
         $deployed = Deploy-IdcPermissionSet -PermissionSet PlatformAdmin -OutdatedOnly
@@ -186,7 +204,7 @@ Describe 'Account access on the sandbox' {
     }
 
     It 'revokes under -WhatIf without sending, then revokes and waits' {
-        Revoke-IdcAccountAccess -Group Platform -PermissionSet PlatformAdmin -Account staging -Force -WhatIf
+        Get-SandboxWrite { Revoke-IdcAccountAccess -Group Platform -PermissionSet PlatformAdmin -Account staging -Force -WhatIf } | Should -BeNullOrEmpty
         (Get-IdcAccountAssignment -Group Platform).AccountName | Should -Contain staging
         $revoked = Revoke-IdcAccountAccess -Group Platform -PermissionSet PlatformAdmin -Account staging -Force
         $revoked.Status | Should -Be Succeeded
@@ -196,7 +214,7 @@ Describe 'Account access on the sandbox' {
     }
 
     It 'removes a permission set with its assignments' {
-        Remove-IdcPermissionSet -PermissionSet PlatformAdmin -RemoveAssignments -Force -WhatIf
+        Get-SandboxWrite { Remove-IdcPermissionSet -PermissionSet PlatformAdmin -RemoveAssignments -Force -WhatIf } | Should -BeNullOrEmpty
         Get-IdcPermissionSet -Name PlatformAdmin | Should -Not -BeNullOrEmpty
         Remove-IdcPermissionSet -PermissionSet PlatformAdmin -RemoveAssignments -Force
         Get-IdcPermissionSet -Name PlatformAdmin -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
@@ -206,6 +224,8 @@ Describe 'Account access on the sandbox' {
 
 Describe 'Initialize-IdcAdministrator on the sandbox' {
     It 'makes the administrator on the management account, and a second run changes nothing' {
+        Get-SandboxWrite { $null = Initialize-IdcAdministrator -UserName erin -Email erin@example.com -GivenName Erin -FamilyName E -GroupName Admins -WhatIf -WarningAction SilentlyContinue } | Should -BeNullOrEmpty
+        Get-IdcUser -UserName erin -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $first = Initialize-IdcAdministrator -UserName erin -Email erin@example.com -GivenName Erin -FamilyName E -GroupName Admins -WarningAction SilentlyContinue
         $first.Changes | Should -BeGreaterThan 0
         $first.Assignments[0].AccountId | Should -Be $instance.OwnerAccountId
