@@ -10,9 +10,9 @@
     Pester   only the Pester tests, against the module already in output/.
     Package  Build, then a .nupkg in output/ that Install-PSResource and Install-Module accept, published through a
              temporary local repository.
-    Demo     Build, then, with no AWS account: start moto_server (a local AWS emulator) on a loopback port, create an
-             organization in it, run the guide's runbook (examples/01-first-administrator.ps1) twice against it,
-             print the summary and stop the emulator. Needs moto_server and the aws CLI on PATH.
+    Demo     Build, then, with no AWS account: connect to an in-process Identity Center sandbox
+             (Connect-IdcInstance -Sandbox) holding a small organization, run the guide's runbook
+             (examples/01-first-administrator.ps1) twice against it and print the summary. Needs nothing else.
     Needs only the .NET SDK (dotnet on PATH) and PowerShell.
 
 .EXAMPLE

@@ -8,12 +8,17 @@
     Run it with -WhatIf first to see every step without changing anything.
 .EXAMPLE
     ./01-first-administrator.ps1 -ProfileName management -Region eu-west-1 -UserName alice -Email alice@example.com -GivenName Alice -FamilyName Doe
+.EXAMPLE
+    Connect-IdcInstance -Sandbox; ./01-first-administrator.ps1 -UseCurrentConnection -UserName alice -Email alice@example.com
+    Runs against the connection already made in this session (here an in-process sandbox) instead of connecting.
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
     [string] $ProfileName,
     [string] $Region,
     [string] $EndpointUrl,
+    # Keep the session's current connection (for example Connect-IdcInstance -Sandbox) instead of connecting.
+    [switch] $UseCurrentConnection,
     [string] $UserName = 'admin',
     [string] $Email = 'admin@example.com',
     [string] $GivenName = 'Ada',
@@ -28,7 +33,7 @@ $connect = @{}
 if ($ProfileName) { $connect.ProfileName = $ProfileName }
 if ($Region) { $connect.Region = $Region }
 if ($EndpointUrl) { $connect.EndpointUrl = $EndpointUrl }
-$instance = Connect-IdcInstance @connect
+$instance = if ($UseCurrentConnection) { Get-IdcInstance } else { Connect-IdcInstance @connect }
 Write-Host "Identity Center instance $($instance.InstanceArn), access portal $($instance.AccessPortalUrl)"
 
 # Steps 2-5: user, group, membership, permission set, assignment - each created only if missing.

@@ -13,6 +13,8 @@ param(
     [string] $ProfileName,
     [string] $Region,
     [string] $EndpointUrl,
+    # Keep the session's current connection (for example Connect-IdcInstance -Sandbox) instead of connecting.
+    [switch] $UseCurrentConnection,
     [string] $GroupName = 'PlatformAdmins',
     [string[]] $Member = @(),
     [string[]] $AccountName = @('prod', 'staging'),
@@ -24,7 +26,7 @@ $connect = @{}
 if ($ProfileName) { $connect.ProfileName = $ProfileName }
 if ($Region) { $connect.Region = $Region }
 if ($EndpointUrl) { $connect.EndpointUrl = $EndpointUrl }
-$null = Connect-IdcInstance @connect
+if (-not $UseCurrentConnection) { $null = Connect-IdcInstance @connect }
 
 # New-* return what already exists when it matches, so re-running changes nothing.
 $group = New-IdcGroup -DisplayName $GroupName -Description 'Administrators of production and staging' -WarningAction SilentlyContinue

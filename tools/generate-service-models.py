@@ -138,6 +138,40 @@ class Generator:
                     f"        => AwsPaginator.Paginate(request, {op}Async, r => r.{out}, (r, token) => r.{inp} = token,\n"
                     f"            r => r.{key} ?? Enumerable.Empty<{item}>(), cancellationToken);\n")
         self.write(methods)
+        self.write_rules(operations)
+
+    def write_rules(self, operations):
+        """The input constraints of the operations (lengths, ranges, patterns, enums, required members), which the
+        embedded sandbox checks requests against as AWS does."""
+        shapes, ops = {}, {}
+        keep = ("type", "min", "max", "pattern", "enum", "required", "document", "union")
+
+        def visit(name):
+            if name in shapes:
+                return
+            shape = self.model["shapes"][name]
+            rule = {k: shape[k] for k in keep if k in shape}
+            shapes[name] = rule
+            if shape["type"] == "structure":
+                rule["members"] = {m: ref["shape"] for m, ref in shape.get("members", {}).items()}
+                for ref in rule["members"].values():
+                    visit(ref)
+            elif shape["type"] == "list":
+                rule["member"] = shape["member"]["shape"]
+                visit(rule["member"])
+            elif shape["type"] == "map":
+                rule["key"], rule["value"] = shape["key"]["shape"], shape["value"]["shape"]
+                visit(rule["key"])
+                visit(rule["value"])
+
+        for op in operations:
+            o = self.model["operations"][op]
+            ops[op] = o["input"]["shape"] if "input" in o else None
+            if "input" in o:
+                visit(o["input"]["shape"])
+        lines = [f'  {json.dumps(k)}: {json.dumps(v, sort_keys=True)}' for k, v in sorted(shapes.items())]
+        text = ('{\n "operations": ' + json.dumps(ops, sort_keys=True) + ',\n "shapes": {\n' + ",\n".join(lines) + "\n }\n}\n")
+        open(os.path.join(ROOT, self.ns, "Model", "Rules.g.json"), "w").write(text)
 
     def write(self, methods):
         folder = os.path.join(ROOT, self.ns)

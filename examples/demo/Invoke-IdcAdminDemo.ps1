@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
-    Shows the module working with no AWS account: a local AWS emulator (moto_server) on a loopback port, an
-    organization created in it, and the guide's runbook run against it twice (the second run changes nothing).
+    Shows the module working with no AWS account and nothing but .NET and PowerShell: an in-process Identity Center
+    sandbox (Connect-IdcInstance -Sandbox) with a small organization, and the guide's runbook run against it twice
+    (the second run changes nothing).
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest
@@ -9,44 +10,21 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module $ModuleManifest -Force
 
-$moto = Get-Command moto_server -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-if (-not $moto) { throw 'moto_server was not found on PATH. Install it with: pip install "moto[server]"' }
-$listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-$listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
-$url = "http://127.0.0.1:$port"
-$log = [System.IO.Path]::GetTempFileName()
-$server = Start-Process -FilePath $moto.Source -ArgumentList @('-H', '127.0.0.1', '-p', $port) -PassThru `
-    -RedirectStandardOutput $log -RedirectStandardError "$log.err"
+$watch = [System.Diagnostics.Stopwatch]::StartNew()
 try {
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ($true) {
-        try { $null = Invoke-WebRequest -Uri "$url/moto-api/data.json" -UseBasicParsing -TimeoutSec 2; break }
-        catch {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "moto_server did not start on $url" }
-            Start-Sleep -Milliseconds 200
-        }
-    }
-    Write-Host "Local AWS emulator on $url (no real AWS account is used)."
-    # Throwaway keys: requests are still signed, the emulator does not check them.
-    $env:AWS_ACCESS_KEY_ID = 'AKIDDEMO'
-    $env:AWS_SECRET_ACCESS_KEY = 'demo-secret'
-    Remove-Item Env:AWS_SESSION_TOKEN, Env:AWS_PROFILE -ErrorAction SilentlyContinue
-
-    # The emulator starts without an organization; the guide assumes one (its management account gets the access).
-    $orgCli = Get-Command aws -CommandType Application -ErrorAction SilentlyContinue
-    if (-not $orgCli) { throw 'The aws CLI is needed to create the demo organization (pip install awscli).' }
-    $null = & $orgCli.Source organizations create-organization --feature-set ALL --endpoint-url $url --region us-east-1 --output json
-    if ($LASTEXITCODE -ne 0) { throw 'Creating the demo organization failed.' }
+    # A fixed seed gives the same ids and account numbers on every run; assignments stay IN_PROGRESS for a second, as in AWS.
+    $instance = Connect-IdcInstance -Sandbox -SandboxSeed 2024
+    Write-Host "In-process Identity Center sandbox $($instance.InstanceArn) (no AWS account, no network)."
+    Get-IdcAccount | Format-Table AccountId, Name, OrganizationalUnitPath -AutoSize | Out-Host
 
     $runbook = Join-Path (Split-Path $PSScriptRoot -Parent) '01-first-administrator.ps1'
+    $admin = @{ UseCurrentConnection = $true; UserName = 'alice'; Email = 'alice@example.com'; GivenName = 'Alice'; FamilyName = 'Doe' }
     Write-Host "`n=== First run: creates what is missing ===" -ForegroundColor Cyan
-    $first = & $runbook -Region us-east-1 -EndpointUrl $url -UserName alice -Email alice@example.com -GivenName Alice -FamilyName Doe
+    $first = & $runbook @admin
     Write-Host "`n=== Second run: everything exists, nothing is written ===" -ForegroundColor Cyan
-    $second = & $runbook -Region us-east-1 -EndpointUrl $url -UserName alice -Email alice@example.com -GivenName Alice -FamilyName Doe
-    Write-Host ("`nChanges: first run {0}, second run {1}." -f $first.Changes, $second.Changes) -ForegroundColor Green
+    $second = & $runbook @admin
+    Write-Host ("`nChanges: first run {0}, second run {1}. ({2:0.0} s)" -f $first.Changes, $second.Changes, $watch.Elapsed.TotalSeconds) -ForegroundColor Green
 }
 finally {
     Disconnect-IdcInstance -ErrorAction SilentlyContinue
-    Stop-Process -Id $server.Id -Force -ErrorAction SilentlyContinue
-    Remove-Item $log, "$log.err" -ErrorAction SilentlyContinue
 }

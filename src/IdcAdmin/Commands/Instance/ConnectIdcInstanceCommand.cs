@@ -35,9 +35,13 @@ namespace IdcAdmin.Commands.Instance;
 /// </code>
 /// <para>Connects to a local AWS emulator instead of AWS, for trying runbooks without an AWS account.</para>
 /// </example>
+/// <example>
+/// <code>Connect-IdcInstance -Sandbox -SandboxSeed 42</code>
+/// <para>Starts an in-process Identity Center sandbox (a small organization, no AWS account, no credentials) for demos and runbook tests.</para>
+/// </example>
 [Cmdlet(VerbsCommunications.Connect, "IdcInstance")]
 [OutputType(typeof(IdcInstance))]
-public sealed class ConnectIdcInstanceCommand : IdcCmdlet
+public sealed partial class ConnectIdcInstanceCommand : IdcCmdlet
 {
     /// <summary>A profile of the shared AWS config/credentials files (static keys, SSO, assume-role or process).</summary>
     [Parameter(Position = 0)]
@@ -69,7 +73,7 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdlet
         AwsConnection connection;
         try
         {
-            connection = AwsConnection.Create(new AwsConnectionSettings
+            connection = AwsConnection.Create(SandboxSettings() ?? new AwsConnectionSettings
             {
                 ProfileName = ProfileName,
                 Region = Region,

@@ -1,0 +1,48 @@
+# The demo and the runbook-test example run on the embedded sandbox alone: each in a child PowerShell whose PATH holds
+# no moto_server, aws CLI or Python, as on a machine with only the .NET SDK.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-IdcAdminUnderTest
+    $manifest = Join-Path (Get-Module IdcAdmin).ModuleBase 'IdcAdmin.psd1'
+    $examples = Join-Path $script:RepoRoot 'examples'
+
+    # Runs a command in a child PowerShell whose PATH has no folder holding moto_server, aws or python.
+    function Invoke-WithoutEmulator {
+        param([Parameter(Mandatory)] [string] $Command)
+        $tools = 'moto_server', 'aws', 'python', 'python3', 'moto_server.exe', 'aws.exe', 'python.exe'
+        $kept = $env:PATH -split [System.IO.Path]::PathSeparator | Where-Object {
+            $dir = $_
+            $dir -and -not ($tools | Where-Object { Test-Path -LiteralPath (Join-Path $dir $_) -PathType Leaf })
+        }
+        $saved = $env:PATH
+        try {
+            $env:PATH = $kept -join [System.IO.Path]::PathSeparator
+            $output = & (Get-PowerShellPath) -NoProfile -NonInteractive -Command $Command 2>&1
+            [pscustomobject]@{ Output = ($output | Out-String); ExitCode = $LASTEXITCODE }
+        }
+        finally { $env:PATH = $saved }
+    }
+}
+
+Describe 'The demo on the sandbox' {
+    It 'runs the guide twice with no emulator on PATH and reports 0 changes on the second run' {
+        $demo = Join-Path (Join-Path $examples 'demo') 'Invoke-IdcAdminDemo.ps1'
+        $run = Invoke-WithoutEmulator "'found: ' + @(Get-Command moto_server, aws, python, python3 -CommandType Application -ErrorAction SilentlyContinue).Count; & '$demo' -ModuleManifest '$manifest'"
+        $run.Output | Should -Match 'found: 0'
+        $run.ExitCode | Should -Be 0
+        $run.Output | Should -Match 'Changes: first run [1-9]\d*, second run 0\.'
+    }
+}
+
+Describe 'examples/05-runbook.Tests.ps1' {
+    It 'passes against a fresh sandbox with no emulator on PATH' {
+        $pester = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'
+        $file = Join-Path $examples '05-runbook.Tests.ps1'
+        $run = Invoke-WithoutEmulator @"
+Import-Module '$manifest'; Import-Module '$pester'
+`$r = Invoke-Pester -Path '$file' -PassThru -Output None
+"RESULT `$(`$r.PassedCount)/`$(`$r.FailedCount)"
+"@
+        $run.Output | Should -Match 'RESULT 5/0'
+    }
+}
