@@ -7,7 +7,7 @@ namespace IdcAdmin.Core.Configuration;
 
 /// <summary>
 /// The accounts a rule's targets name in an organization snapshot taken for this run: ids, exact names, wildcard
-/// names, and OUs by path or id, with or without their sub-OUs. Suspended accounts cannot receive access and are left out.
+/// names, and OUs by path or id, with or without their sub-OUs. Suspended accounts are included (their assignments are wanted); the planner does not try to grant them.
 /// </summary>
 public static class AssignmentTargets
 {
@@ -38,7 +38,7 @@ public static class AssignmentTargets
             }
             foreach (var a in AccountsIn(snapshot, unit, rule.Recurse)) found[a.AccountId] = a;
         }
-        return found.Values.Where(a => !a.IsSuspended).ToList();
+        return found.Values.ToList();
     }
 
     public static OrganizationalUnitEntry? FindUnit(OrganizationSnapshot snapshot, string pathOrId)

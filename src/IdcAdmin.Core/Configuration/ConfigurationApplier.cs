@@ -19,6 +19,9 @@ namespace IdcAdmin.Core.Configuration;
 /// </summary>
 public sealed class ConfigurationApplier
 {
+    /// <summary>The message of a drift the user declined (or -WhatIf described).</summary>
+    public const string NotConfirmed = "Not confirmed.";
+
     private readonly IdcSession _session;
     private readonly IOutputWriter _output;
 
@@ -39,7 +42,7 @@ public sealed class ConfigurationApplier
         foreach (var d in plan.Drift)
         {
             if (d.Change == DriftChange.Remove && !prune) Skip(d, "Removals are made only with -Prune.");
-            else if (!approve(d)) Skip(d, "Not confirmed.");
+            else if (!approve(d)) Skip(d, NotConfirmed);
             else todo.Add(d);
         }
 

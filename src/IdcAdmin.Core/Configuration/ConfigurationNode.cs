@@ -34,6 +34,10 @@ public sealed class ConfigurationNode
     /// <summary>Keys in file order, each with its value (maps only).</summary>
     public IReadOnlyList<KeyValuePair<string, ConfigurationNode>> Entries { get; private set; } = Array.Empty<KeyValuePair<string, ConfigurationNode>>();
     public IReadOnlyList<ConfigurationNode> Items { get; private set; } = Array.Empty<ConfigurationNode>();
+    /// <summary>A note an export adds for people (an account id's name); written to .psd1 files only.</summary>
+    public string? Comment { get; private set; }
+
+    public static ConfigurationNode Text(string value, string? comment = null) => new(ConfigurationNodeKind.String, 0) { Value = value, Comment = comment };
 
     public static ConfigurationNode Map(int line, IEnumerable<KeyValuePair<string, ConfigurationNode>> entries) =>
         new(ConfigurationNodeKind.Map, line) { Entries = entries.ToList() };

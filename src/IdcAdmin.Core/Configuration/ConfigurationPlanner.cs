@@ -194,7 +194,8 @@ public sealed class ConfigurationPlanner
         foreach (var pair in desired.OrderBy(d => d.Key.Principal, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Key.Set, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Value.Name, StringComparer.OrdinalIgnoreCase))
         {
             var k = pair.Key;
-            if (existing.Contains((k.Kind, k.Principal.ToLowerInvariant(), k.Set.ToLowerInvariant(), k.Account))) continue;
+            // A suspended account cannot receive access; its existing assignment is still wanted (never removed).
+            if (pair.Value.IsSuspended || existing.Contains((k.Kind, k.Principal.ToLowerInvariant(), k.Set.ToLowerInvariant(), k.Account))) continue;
             plan.Drift.Add(new ConfigurationDrift(ConfigurationItemKind.Assignment, $"{k.Principal} / {k.Set}", DriftChange.Add, "Account", null, AccountLabel(snapshot, k.Account))
                 { Payload = new AssignmentPayload(k.Kind, k.Principal, k.Set, k.Account) });
         }
