@@ -21,7 +21,6 @@
             Name            = 'LogReader'
             Description     = 'Reads CloudWatch logs of the workloads'
             SessionDuration = 'PT8H'
-            ManagedPolicies = @('ViewOnlyAccess')
             InlinePolicyPath = 'policies/log-reader.json'
         }
     )

@@ -61,6 +61,12 @@ public sealed class ConfigurationApplier
 
     private static IEnumerable<ConfigurationDrift> Of(IEnumerable<ConfigurationDrift> drift, ConfigurationItemKind kind) => drift.Where(d => d.Kind == kind);
 
+    private static void Fail(ConfigurationDrift d, string why)
+    {
+        d.Status = DriftStatus.Failed;
+        d.Message = why;
+    }
+
     private static void Skip(ConfigurationDrift d, string why)
     {
         d.Status = DriftStatus.Skipped;
@@ -153,6 +159,16 @@ public sealed class ConfigurationApplier
     /// <summary>One batch through the access engine: its planner re-resolves the names (principals and sets made above) and the lock-out guard.</summary>
     private async Task ApplyAssignmentsAsync(List<ConfigurationDrift> drift, AssignmentOperation operation, CancellationToken cancellationToken)
     {
+        // A principal or set whose creation failed above fails its own assignments only; the rest go as one batch.
+        foreach (var d in drift)
+        {
+            var p = (AssignmentPayload)d.Payload!;
+            if (await _session.Principals.FindIdAsync(p.Kind, p.Principal, cancellationToken).ConfigureAwait(false) == null)
+                Fail(d, $"No {p.Kind.ToString().ToLowerInvariant()} named '{p.Principal}' exists.");
+            else if (await _session.PermissionSets.FindArnAsync(p.PermissionSet, cancellationToken).ConfigureAwait(false) == null)
+                Fail(d, $"No permission set named '{p.PermissionSet}' exists.");
+        }
+        drift = drift.Where(d => d.Status == null).ToList();
         if (drift.Count == 0) return;
         var requests = new AssignmentRequestSet();
         foreach (var d in drift)

@@ -43,8 +43,10 @@ public sealed class ConfigurationDrift
     }
 
     public ConfigurationItemKind Kind { get; }
+    /// <summary>The user, group or permission set; for an assignment, its principal.</summary>
     public string Name { get; }
     public DriftChange Change { get; }
+    /// <summary>What differs: an attribute, a policy list, Member; for an assignment, its permission set.</summary>
     public string? Property { get; }
     public string? Current { get; }
     public string? Desired { get; }

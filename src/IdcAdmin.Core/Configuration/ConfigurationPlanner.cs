@@ -188,7 +188,7 @@ public sealed class ConfigurationPlanner
             existing.Add(entry);
             var inScope = declaredPrincipals.Contains((principal.Item1, principal.Item2.ToLowerInvariant())) && declaredSets.Contains(setName);
             if (!inScope || wanted.Contains(entry)) continue;
-            removals.Add(new ConfigurationDrift(ConfigurationItemKind.Assignment, $"{principal.Item2} / {setName}", DriftChange.Remove, "Account", AccountLabel(snapshot, key.AccountId), null)
+            removals.Add(new ConfigurationDrift(ConfigurationItemKind.Assignment, principal.Item2, DriftChange.Remove, setName, AccountLabel(snapshot, key.AccountId), null)
                 { Payload = new AssignmentPayload(principal.Item1, principal.Item2, setName, key.AccountId) });
         }
         foreach (var pair in desired.OrderBy(d => d.Key.Principal, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Key.Set, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Value.Name, StringComparer.OrdinalIgnoreCase))
@@ -196,7 +196,7 @@ public sealed class ConfigurationPlanner
             var k = pair.Key;
             // A suspended account cannot receive access; its existing assignment is still wanted (never removed).
             if (pair.Value.IsSuspended || existing.Contains((k.Kind, k.Principal.ToLowerInvariant(), k.Set.ToLowerInvariant(), k.Account))) continue;
-            plan.Drift.Add(new ConfigurationDrift(ConfigurationItemKind.Assignment, $"{k.Principal} / {k.Set}", DriftChange.Add, "Account", null, AccountLabel(snapshot, k.Account))
+            plan.Drift.Add(new ConfigurationDrift(ConfigurationItemKind.Assignment, k.Principal, DriftChange.Add, k.Set, null, AccountLabel(snapshot, k.Account))
                 { Payload = new AssignmentPayload(k.Kind, k.Principal, k.Set, k.Account) });
         }
         plan.Drift.AddRange(removals.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Current, StringComparer.OrdinalIgnoreCase));
