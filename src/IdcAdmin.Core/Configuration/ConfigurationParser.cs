@@ -112,7 +112,7 @@ public sealed class ConfigurationParser
     {
         if (node.Kind == ConfigurationNodeKind.List) return node.Items.Select((n, i) => (n, $"{path}[{i}]"));
         if (node.Kind == ConfigurationNodeKind.Null) return Enumerable.Empty<(ConfigurationNode, string)>();
-        return new[] { (node, $"{path}[0]") };
+        return new[] { (node, path) };
     }
 
     private string? Text(ConfigurationNode node, string path, bool required = false)

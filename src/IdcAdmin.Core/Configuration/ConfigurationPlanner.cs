@@ -59,6 +59,7 @@ public sealed class ConfigurationPlanner
                     Problem(plan, file, set.Location, $"No permission set '{set.Name}' is declared in the file or exists in the instance.");
         }
 
+        if (plan.HasProblems) return plan;
         var snapshot = configuration.Assignments.Count == 0 ? null
             : await OrganizationDirectory.For(_session).SnapshotAsync(refresh: true, cancellationToken).ConfigureAwait(false);
         var desired = new Dictionary<(PrincipalKind Kind, string Principal, string Set, string Account), AwsAccount>();
