@@ -153,7 +153,18 @@ public sealed class ConfigurationPlanner
                 plan.Drift.Add(new ConfigurationDrift(ConfigurationItemKind.PermissionSet, set.Name, DriftChange.Add) { Payload = set });
                 continue;
             }
-            var current = await reader.ReadAsync(arn, PermissionSetDiff.DetailNeeded(set.UpdateSpec), cancellationToken).ConfigureAwait(false);
+            IdcPermissionSet current;
+            try
+            {
+                current = await reader.ReadAsync(arn, PermissionSetDiff.DetailNeeded(set.UpdateSpec), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Aws.AwsNotFoundException)
+            {
+                // Deleted since this session learnt its name: it is missing now.
+                _session.PermissionSets.Forget(arn);
+                plan.Drift.Add(new ConfigurationDrift(ConfigurationItemKind.PermissionSet, set.Name, DriftChange.Add) { Payload = set });
+                continue;
+            }
             foreach (var change in PermissionSetDiff.Changes(current, set.UpdateSpec))
                 foreach (var drift in PermissionSetDrift.Describe(set, current, change)) plan.Drift.Add(drift);
         }
@@ -184,7 +195,9 @@ public sealed class ConfigurationPlanner
         foreach (var (principal, keys) in live)
         foreach (var key in keys)
         {
-            var setName = await _session.PermissionSets.GetNameAsync(key.PermissionSetArn, cancellationToken).ConfigureAwait(false);
+            string setName;
+            try { setName = await _session.PermissionSets.GetNameAsync(key.PermissionSetArn, cancellationToken).ConfigureAwait(false); }
+            catch (Aws.AwsNotFoundException) { continue; }   // left behind by a deleted set: nothing to compare it with
             var entry = (principal.Item1, principal.Item2.ToLowerInvariant(), setName.ToLowerInvariant(), key.AccountId);
             existing.Add(entry);
             var inScope = declaredPrincipals.Contains((principal.Item1, principal.Item2.ToLowerInvariant())) && declaredSets.Contains(setName);

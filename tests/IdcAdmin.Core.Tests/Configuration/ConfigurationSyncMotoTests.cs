@@ -147,6 +147,26 @@ public sealed class ConfigurationSyncMotoTests
     }
 
     [Fact]
+    public async Task A_permission_set_deleted_outside_is_created_again_by_the_next_sync()
+    {
+        using var c = await ContextAsync("eu-central-2");
+        var example = c.Example();
+        await c.SyncAsync(example);
+        var p = c.Organization.Prefix;
+        var logs = (await c.Session.PermissionSets.FindArnAsync("Logs-" + p, CancellationToken.None))!;
+        await c.Session.Connection.SsoAdmin.DeletePermissionSetAsync(new DeletePermissionSetRequest { InstanceArn = c.Session.InstanceArn, PermissionSetArn = logs });
+
+        var drift = (await c.CompareAsync(example)).Drift;
+        Assert.Contains(drift, d => d.Kind == ConfigurationItemKind.PermissionSet && d.Name == "Logs-" + p && d.Change == DriftChange.Add);
+
+        c.Recorder.Clear();
+        var applied = await c.SyncAsync(example);
+        Assert.All(applied, d => Assert.True(d.Status == DriftStatus.Applied, $"{d}: {d.Message}"));
+        Assert.Equal(1, Count(c.Recorder, "CreatePermissionSet"));
+        Assert.Empty((await c.CompareAsync(example)).Drift);
+    }
+
+    [Fact]
     public async Task An_account_moved_into_a_targeted_OU_gets_access_on_the_next_sync()
     {
         using var c = await ContextAsync("ap-northeast-2");
