@@ -167,6 +167,51 @@ public sealed class ConfigurationSyncMotoTests
     }
 
     [Fact]
+    public async Task Every_part_of_a_permission_set_is_synced_exported_and_left_alone_the_second_time()
+    {
+        // Boundaries and tags are answered as AWS answers them (moto has neither call).
+        var gaps = new PermissionSets.MotoGapsHandler();
+        using var session = await _moto.SessionAsync("me-south-1", gaps);
+        using var files = new ConfigurationFiles();
+        files.Write("policies/s3.json", """{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" } ] }""");
+        var configuration = files.Json("""
+            {
+              "PermissionSets": [
+                { "Name": "Full", "Description": "Every part", "SessionDuration": "PT8H",
+                  "RelayState": "https://console.aws.amazon.com/s3/home",
+                  "ManagedPolicies": ["ReadOnlyAccess", "AmazonS3ReadOnlyAccess"], "CustomerManagedPolicies": ["/team/DataAccess"],
+                  "InlinePolicyPath": "policies/s3.json", "PermissionsBoundary": "PowerUserAccess", "Tags": { "team": "data", "cost": "42" } }
+              ]
+            }
+            """);
+        var planner = new ConfigurationPlanner(session, NullOutputWriter.Instance);
+        var applier = new ConfigurationApplier(session, NullOutputWriter.Instance);
+
+        var created = await applier.ApplyAsync(await planner.PlanAsync(configuration, CancellationToken.None), false, _ => true, CancellationToken.None);
+        var made = Assert.Single(created);
+        Assert.True(made.Status == DriftStatus.Applied, made.Message);
+        Assert.Equal(1, gaps.CountOf("PutPermissionsBoundaryToPermissionSet"));
+
+        gaps.Clear();
+        Assert.Empty((await planner.PlanAsync(configuration, CancellationToken.None)).Drift);
+        Assert.Empty(gaps.Writes);
+
+        var exported = ConfigurationTextWriter.ToJson(await new ConfigurationExporter(session, NullOutputWriter.Instance).ExportAsync(CancellationToken.None));
+        Assert.Contains("\"PermissionsBoundary\": \"PowerUserAccess\"", exported);
+        Assert.Contains("\"cost\": \"42\"", exported);
+        var plan = await planner.PlanAsync(files.Json(exported, "export.json"), CancellationToken.None);
+        Assert.Empty(plan.Drift);
+
+        // A change of one part is one drift, written as one call.
+        var changed = files.Json(File.ReadAllText(Path.Combine(files.Directory, "access.json")).Replace("\"42\"", "\"43\""), "changed.json");
+        var drift = Assert.Single((await planner.PlanAsync(changed, CancellationToken.None)).Drift);
+        Assert.Equal(("Tags.cost", "42", "43"), (drift.Property, drift.Current, drift.Desired));
+        gaps.Clear();
+        await applier.ApplyAsync(await planner.PlanAsync(changed, CancellationToken.None), false, _ => true, CancellationToken.None);
+        Assert.Equal(new[] { "TagResource" }, gaps.Writes);
+    }
+
+    [Fact]
     public async Task An_account_moved_into_a_targeted_OU_gets_access_on_the_next_sync()
     {
         using var c = await ContextAsync("ap-northeast-2");
