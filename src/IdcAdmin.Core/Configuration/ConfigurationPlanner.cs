@@ -46,7 +46,7 @@ public sealed class ConfigurationPlanner
         var declaredUsers = new HashSet<string>(configuration.Users.Select(u => u.UserName), StringComparer.OrdinalIgnoreCase);
         var declaredGroups = new HashSet<string>(configuration.Groups.Select(g => g.Name), StringComparer.OrdinalIgnoreCase);
         var declaredSets = new HashSet<string>(configuration.PermissionSets.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
-        var principalIds = new Dictionary<(PrincipalKind, string), string?>();
+        var principalIds = new Dictionary<(PrincipalKind, string), string?>(PrincipalNameComparer.Instance);
         foreach (var rule in configuration.Assignments)
         {
             var key = (rule.PrincipalKind, rule.Principal.Name);
@@ -215,6 +215,15 @@ public sealed class ConfigurationPlanner
         }
         plan.Drift.AddRange(removals.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Current, StringComparer.OrdinalIgnoreCase));
         _output.WriteVerbose($"Compared {desired.Count} wanted assignment(s) with {existing.Count} existing one(s) of {live.Count} principal(s).");
+    }
+
+    /// <summary>Principal names compare without case, as the identity store's lookups do.</summary>
+    private sealed class PrincipalNameComparer : IEqualityComparer<(PrincipalKind Kind, string Name)>
+    {
+        public static readonly PrincipalNameComparer Instance = new();
+        public bool Equals((PrincipalKind Kind, string Name) a, (PrincipalKind Kind, string Name) b) =>
+            a.Kind == b.Kind && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+        public int GetHashCode((PrincipalKind Kind, string Name) p) => ((int)p.Kind * 397) ^ StringComparer.OrdinalIgnoreCase.GetHashCode(p.Name);
     }
 
     internal static string AccountLabel(OrganizationSnapshot? snapshot, string accountId) =>
