@@ -264,6 +264,7 @@ public sealed class ConfigurationParser
             update.CustomerManagedPolicies ??= new List<string>();
             update.RemoveInlinePolicy = update.InlinePolicy == null;
             set.UpdateSpec = PermissionSetValidator.Validate(update, forCreate: false, _partition);
+            configuration.Warnings.AddRange(set.CreateSpec.Warnings.Select(w => $"{_file}:{map.Line}: {path}: {w}"));
         }
         catch (PermissionSetValidationException e)
         {

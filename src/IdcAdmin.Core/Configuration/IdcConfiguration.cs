@@ -16,6 +16,8 @@ public sealed class IdcConfiguration
     public List<ConfigurationGroup> Groups { get; } = new();
     public List<ConfigurationPermissionSet> PermissionSets { get; } = new();
     public List<ConfigurationAssignment> Assignments { get; } = new();
+    /// <summary>Things worth saying that do not stop the file (a policy ARN newer than the module's list).</summary>
+    public List<string> Warnings { get; } = new();
 }
 
 /// <summary>Where something was declared: line and key path.</summary>

@@ -88,4 +88,22 @@ public sealed class ConfigurationParserTests
         Assert.Contains("Name = 'O''Brien \"team\"'", psd1);
         Assert.Contains("'alice'  # a comment", psd1);
     }
+
+    [Fact]
+    public void A_managed_policy_ARN_newer_than_the_shipped_list_is_accepted_with_a_warning_that_names_its_place()
+    {
+        using var files = new ConfigurationFiles();
+        var configuration = files.Json("""
+            {
+              "PermissionSets": [
+                { "Name": "New", "ManagedPolicies": ["arn:aws:iam::aws:policy/BrandNewPolicyFromAws"] }
+              ]
+            }
+            """);
+
+        var warning = Assert.Single(configuration.Warnings);
+        Assert.Contains(":3: PermissionSets[0]: ", warning);
+        Assert.Contains("BrandNewPolicyFromAws", warning);
+        Assert.Equal("arn:aws:iam::aws:policy/BrandNewPolicyFromAws", Assert.Single(configuration.PermissionSets[0].CreateSpec.ManagedPolicies!).Arn);
+    }
 }

@@ -34,6 +34,7 @@ public abstract class ConfigurationCmdlet : IdcCmdlet
             ThrowTerminating(e, "IdcConfigurationUnreadable", file, e is ItemNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError);
             throw;
         }
+        foreach (var warning in configuration.Warnings) WriteWarning(warning);
         ConfigurationPlan plan;
         try
         {
