@@ -15,6 +15,7 @@
         'IdcAdmin.PermissionSet.Format.ps1xml'
         'IdcAdmin.Access.Format.ps1xml'
         'IdcAdmin.Guide.Format.ps1xml'
+        'IdcAdmin.Configuration.Format.ps1xml'
     )
     FunctionsToExport    = @()
     CmdletsToExport      = @(
@@ -47,6 +48,9 @@
         'Test-IdcAccountAccess'
         'Wait-IdcAccountAssignment'
         'Initialize-IdcAdministrator'
+        'Export-IdcConfiguration'
+        'Compare-IdcConfiguration'
+        'Sync-IdcConfiguration'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -1,0 +1,55 @@
+using System;
+using System.Management.Automation;
+using IdcAdmin.Commands.PermissionSet;
+using IdcAdmin.Core.Configuration;
+
+namespace IdcAdmin.Commands.Configuration;
+
+/// <summary>What Compare and Sync share: reading and checking the file, then comparing it with the live instance.</summary>
+public abstract class ConfigurationCmdlet : IdcCmdlet
+{
+    /// <summary>The configuration file: a .psd1 data file or a .json file.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>The checked file and its drift; a terminating IdcConfigurationInvalid error (nothing written) when the file has problems.</summary>
+    protected ConfigurationPlan Plan()
+    {
+        var session = Session;
+        var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        IdcConfiguration configuration;
+        try
+        {
+            configuration = ConfigurationFile.Load(file, NewIdcPermissionSetCommand.PartitionOf(session.InstanceArn));
+        }
+        catch (ConfigurationException e)
+        {
+            ThrowTerminating(e, "IdcConfigurationInvalid", e.Problems, ErrorCategory.InvalidData);
+            throw;
+        }
+        catch (Exception e) when (e is ItemNotFoundException or ArgumentException or System.IO.IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminating(e, "IdcConfigurationUnreadable", file, e is ItemNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError);
+            throw;
+        }
+        foreach (var warning in configuration.Warnings) WriteWarning(warning);
+        ConfigurationPlan plan;
+        try
+        {
+            plan = Run(ct => new ConfigurationPlanner(session, Output).PlanAsync(configuration, ct));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            ThrowTerminating(e, "IdcConfigurationReadFailed", file);
+            throw;
+        }
+        if (plan.HasProblems)
+        {
+            var invalid = new ConfigurationException(plan.Problems);
+            ThrowTerminating(invalid, "IdcConfigurationInvalid", plan.Problems, ErrorCategory.InvalidData);
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using IdcAdmin.Core.Configuration;
+
+namespace IdcAdmin.Commands.Configuration;
+
+/// <summary>Writes the live Identity Center as a configuration file (or text) that Sync-IdcConfiguration reads back.</summary>
+/// <remarks>
+/// <para>Users, groups with their members, permission sets with their policies, and assignments as one rule per
+/// principal and permission set, in a stable order (by name) so that two exports of the same state are identical.
+/// Accounts that make up whole organizational units (sub-OUs included) are written as those OUs; the rest by account
+/// id, with the account's name as a comment in a .psd1. Syncing the export against the same instance changes nothing.</para>
+/// <para>With -Path the format follows the extension (.psd1 or .json); without it the .psd1 text is written to the
+/// pipeline (-AsJson for JSON).</para>
+/// </remarks>
+/// <example>
+/// <code>Export-IdcConfiguration -Path ./access.psd1</code>
+/// <para>Saves the instance's configuration, ready for version control.</para>
+/// </example>
+/// <example>
+/// <code>Export-IdcConfiguration -AsJson | Set-Content ./access.json</code>
+/// <para>The same as JSON.</para>
+/// </example>
+[Cmdlet(VerbsData.Export, "IdcConfiguration", SupportsShouldProcess = true)]
+[OutputType(typeof(string), typeof(FileInfo))]
+public sealed class ExportIdcConfigurationCommand : IdcCmdlet
+{
+    /// <summary>The file to write (.psd1 or .json); it is replaced when it exists.</summary>
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    /// <summary>Writes JSON to the pipeline instead of a PowerShell data file (with -Path, the extension decides).</summary>
+    [Parameter]
+    public SwitchParameter AsJson { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var session = Session;
+        var file = Path == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        ConfigurationNode root;
+        try
+        {
+            root = Run(ct => new ConfigurationExporter(session, Output).ExportAsync(ct));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            ThrowTerminating(e, "IdcConfigurationExportFailed", session.InstanceArn);
+            return;
+        }
+        var json = file != null ? ConfigurationFile.IsJson(file) : AsJson.IsPresent;
+        var text = json ? ConfigurationTextWriter.ToJson(root) : ConfigurationTextWriter.ToPowerShellDataFile(root);
+        if (file == null)
+        {
+            WriteObject(text);
+        }
+        else if (ShouldProcess(file, "Write the configuration"))
+        {
+            try
+            {
+                File.WriteAllText(file, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                WriteObject(new FileInfo(file));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                ThrowTerminating(e, "IdcConfigurationWriteFailed", file, ErrorCategory.WriteError);
+            }
+        }
+        base.EndProcessing();
+    }
+}
