@@ -24,6 +24,18 @@ Describe 'Get-IdcPermissionSet' {
         $set.ManagedPolicies.Name | Should -Be 'ReadOnlyAccess'
     }
 
+    It 'finds by name a set created outside the session after the names were listed' {
+        $null = Get-IdcPermissionSet -Name "$prefix-1" -Detail None
+        $outside = New-TestName -Prefix 'cli'
+        $null = aws sso-admin create-permission-set --instance-arn (Get-IdcInstance).InstanceArn --name $outside --session-duration PT3H `
+            --endpoint-url $moto.Url --region us-east-1 --output json
+
+        $set = Get-IdcPermissionSet -Name $outside -Detail None -ErrorAction Stop
+
+        $set.Name | Should -Be $outside
+        $set.SessionDuration.TotalHours | Should -Be 3
+    }
+
     It 'matches names with wildcards' {
         Get-IdcPermissionSet -Name "$prefix-*" -Detail None | Should -HaveCount 3
     }

@@ -66,6 +66,28 @@ Describe 'Grant-IdcAccountAccess' {
         { Grant-IdcAccountAccess @splat -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,IdcAdmin.Commands.AccountAssignment.GrantIdcAccountAccessCommand"
     }
 
+    It 'finds a permission set, user, group and account created outside the session after their names were cached' {
+        # A first grant fills the session's name caches (permission sets listed, organization walked).
+        $null = Grant-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountNames[0]
+        $instance = Get-IdcInstance
+        $common = @('--endpoint-url', $script:moto.Url, '--region', 'us-east-1', '--output', 'json')
+        $ps = New-TestName -Prefix 'cli'
+        $null = aws sso-admin create-permission-set --instance-arn $instance.InstanceArn --name $ps --session-duration PT1H @common
+        $user = New-TestName -Prefix 'cliusr'
+        $null = aws identitystore create-user --identity-store-id $instance.IdentityStoreId --user-name $user --display-name $user --name GivenName=C,FamilyName=L @common
+        $group = New-TestName -Prefix 'cligrp'
+        $null = aws identitystore create-group --identity-store-id $instance.IdentityStoreId --display-name $group @common
+        $account = New-TestName -Prefix 'cliacct'
+        $accountId = (aws organizations create-account --email "$account@example.com" --account-name $account @common | ConvertFrom-Json).CreateAccountStatus.AccountId
+
+        $results = Grant-IdcAccountAccess -User $user -Group $group -PermissionSet $ps -Account $account -ErrorAction Stop
+
+        $results | Should -HaveCount 2
+        $results.Status | Sort-Object -Unique | Should -Be 'Succeeded'
+        $results.AccountId | Sort-Object -Unique | Should -Be $accountId
+        $results.PermissionSetName | Sort-Object -Unique | Should -Be $ps
+    }
+
     It 'skips a suspended account with a warning' {
         $closed = $script:accountIds[2]
         aws organizations close-account --account-id $closed --endpoint-url $script:moto.Url --region us-east-1

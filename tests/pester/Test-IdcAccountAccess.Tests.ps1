@@ -45,9 +45,18 @@ Describe 'Test-IdcAccountAccess' {
         Get-IdcAccount -Name $script:accountIds[0], $script:accountIds[1] | Test-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName | Should -BeTrue
     }
 
-    It 'counts group access for a user only with -IncludeGroups' {
-        Test-IdcAccountAccess -User $script:userName -PermissionSet $script:psName -Account $script:accountIds[0] | Should -BeFalse
-        Test-IdcAccountAccess -User $script:userName -PermissionSet $script:psName -Account $script:accountIds[0] -IncludeGroups | Should -BeTrue
+    It 'counts a user''s access through a group by default' {
+        Test-IdcAccountAccess -User $script:userName -PermissionSet $script:psName -Account $script:accountIds[0] | Should -BeTrue
+    }
+
+    It 'counts only the user''s own assignments with -Direct' {
+        Test-IdcAccountAccess -User $script:userName -PermissionSet $script:psName -Account $script:accountIds[0] -Direct | Should -BeFalse
+    }
+
+    It 'says in its help that group access counts and -Direct restricts' {
+        $help = Get-Help Test-IdcAccountAccess -Full
+        ($help.description | Out-String) | Should -Match 'groups'
+        ($help.parameters.parameter | Where-Object name -eq 'Direct').description.Text | Should -Match 'only'
     }
 
     It 'is an error, not $false, for an unknown group' {
