@@ -27,7 +27,7 @@ public sealed class IdcUser
     public string? PhoneNumberType { get; set; }
     public string? StreetAddress { get; set; }
     public string? Locality { get; set; }
-    public string? Region { get; set; }
+    public string? AddressRegion { get; set; }
     public string? PostalCode { get; set; }
     public string? Country { get; set; }
     public string? AddressType { get; set; }
@@ -75,7 +75,7 @@ public sealed class IdcUser
             PhoneNumberType = phone?.Type,
             StreetAddress = address?.StreetAddress,
             Locality = address?.Locality,
-            Region = address?.Region,
+            AddressRegion = address?.Region,
             PostalCode = address?.PostalCode,
             Country = address?.Country,
             AddressType = address?.Type,
