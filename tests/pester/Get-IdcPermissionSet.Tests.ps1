@@ -56,6 +56,31 @@ Describe 'Get-IdcPermissionSet' {
         $set.ManagedPolicies | Should -BeNullOrEmpty
     }
 
+    It 'returns the rest of the set with one warning per detail it cannot read' {
+        # The emulator has no GetPermissionsBoundaryForPermissionSet and no ListTagsForResource, as a role may lack them.
+        $set = Get-IdcPermissionSet -Name "$prefix-1" -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $set.Name | Should -Be "$prefix-1"
+        $set.ManagedPolicies.Name | Should -Be 'ReadOnlyAccess'
+        $set.SessionDuration.TotalHours | Should -Be 2
+        $set.PermissionsBoundary | Should -BeNullOrEmpty
+        $set.Tags | Should -BeNullOrEmpty
+        $set.Detail.HasFlag([IdcAdmin.Core.PermissionSets.PermissionSetDetail]::Policies) | Should -BeTrue
+        $set.Detail.HasFlag([IdcAdmin.Core.PermissionSets.PermissionSetDetail]::PermissionsBoundary) | Should -BeFalse
+        $set.Detail.HasFlag([IdcAdmin.Core.PermissionSets.PermissionSetDetail]::Tags) | Should -BeFalse
+        $warnings | Should -HaveCount 2
+        @($warnings | Where-Object { "$_" -match 'PermissionsBoundary' -and "$_" -match 'GetPermissionsBoundaryForPermissionSet' }) | Should -HaveCount 1
+        @($warnings | Where-Object { "$_" -match '\bTags\b' -and "$_" -match 'ListTagsForResource' }) | Should -HaveCount 1
+    }
+
+    It 'lists every set despite details it cannot read' {
+        $listed = Get-IdcPermissionSet -Name "$prefix-*" -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $listed | Should -HaveCount 3
+        $listed.ManagedPolicies.Name | Sort-Object -Unique | Should -Be 'ReadOnlyAccess'
+        $warnings | Should -HaveCount 6
+    }
+
     It 'reports a missing name as ObjectNotFound and goes on with the others' {
         $err = $null
         $found = Get-IdcPermissionSet -Name 'no-such-set', "$prefix-1" -Detail None -ErrorAction SilentlyContinue -ErrorVariable err

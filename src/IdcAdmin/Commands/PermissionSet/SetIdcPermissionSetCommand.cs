@@ -139,7 +139,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
                 Run(ct => new PermissionSetWriter(session, Output).ApplyAsync(current, plan.Changes, spec, ct));
                 if (!NoProvision) Provision(current);
             }
-            if (PassThru) WriteObject(Run(ct => new PermissionSetReader(session).ReadAsync(arn, PermissionSetDetail.All, ct)));
+            if (PassThru) WriteObject(Run(ct => new PermissionSetReader(session, unreadableDetails: Output).ReadAsync(arn, PermissionSetDetail.All, ct)));
         }
         catch (PermissionSetWriteException e)
         {
