@@ -8,9 +8,8 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-IdcAdminUnderTest
-    $script:moto = Start-MotoServer
-    $instance = Connect-TestInstance -Moto $script:moto
+    $script:moto = Start-TestSession
+    $instance = $script:moto.Instance
     $org = New-TestOrganization -Moto $script:moto -AccountCount 1
     $common = @('--endpoint-url', $script:moto.Url, '--region', 'us-east-1', '--output', 'json')
     $null = aws organizations create-organizational-unit --parent-id $org.RootId --name (New-TestName -Prefix 'ou') @common
@@ -73,8 +72,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-IdcInstance
-    Stop-MotoServer $script:moto
+    Stop-TestSession $script:moto
 }
 
 Describe 'Output formats of <_>' -ForEach $script:typeNames {

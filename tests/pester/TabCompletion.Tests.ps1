@@ -2,9 +2,7 @@
 # policy, AWS profile) completes it at the prompt, as TabExpansion2 (what the console's Tab calls) sees it.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-IdcAdminUnderTest
-    $script:moto = Start-MotoServer
-    $instance = Connect-TestInstance -Moto $script:moto
+    $script:moto = Start-TestSession
     $script:org = New-TestOrganization -Moto $script:moto -AccountCount 1
     $common = @('--endpoint-url', $script:moto.Url, '--region', 'us-east-1', '--output', 'json')
     $script:ouName = New-TestName -Prefix 'tabou'
@@ -30,8 +28,7 @@ BeforeAll {
 AfterAll {
     $env:AWS_SHARED_CREDENTIALS_FILE = $script:savedCredentialsFile
     if ($script:credentialsFile) { Remove-Item -LiteralPath $script:credentialsFile -Force -ErrorAction SilentlyContinue }
-    Disconnect-IdcInstance
-    Stop-MotoServer $script:moto
+    Stop-TestSession $script:moto
 }
 
 Describe 'Tab completion of names' {
