@@ -79,6 +79,15 @@ Describe 'Tab completion of names' {
         Get-Completion "$Command -$Parameter $($script:psName.Substring(0, 8))" | Should -Contain $script:psName
     }
 
+    It 'completes a permission set made outside the session after the names were listed' {
+        $null = Get-Completion "Grant-IdcAccountAccess -PermissionSet $($script:psName.Substring(0, 8))"
+        $outside = New-TestName -Prefix 'tabcli'
+        $null = aws sso-admin create-permission-set --instance-arn (Get-IdcInstance).InstanceArn --name $outside --session-duration PT1H `
+            --endpoint-url $script:moto.Url --region us-east-1 --output json
+
+        Get-Completion "Grant-IdcAccountAccess -PermissionSet $($outside.Substring(0, 10))" | Should -Contain $outside
+    }
+
     It 'completes account names for <Command> -<Parameter>' -ForEach @(
         @{ Command = 'Grant-IdcAccountAccess'; Parameter = 'Account' }
         @{ Command = 'Revoke-IdcAccountAccess'; Parameter = 'Account' }
@@ -87,6 +96,15 @@ Describe 'Tab completion of names' {
         @{ Command = 'Get-IdcAccount'; Parameter = 'Name' }
     ) {
         Get-Completion "$Command -$Parameter $($script:account.Name.Substring(0, 7))" | Should -Contain $script:account.Name
+    }
+
+    It 'completes an account made outside the session after the organization was read' {
+        $null = Get-Completion "Grant-IdcAccountAccess -Account $($script:account.Name.Substring(0, 7))"
+        $outside = New-TestName -Prefix 'tabacct'
+        $null = aws organizations create-account --email "$outside@example.com" --account-name $outside `
+            --endpoint-url $script:moto.Url --region us-east-1 --output json
+
+        Get-Completion "Grant-IdcAccountAccess -Account $($outside.Substring(0, 11))" | Should -Contain $outside
     }
 
     It 'completes account ids, found by name, for <Command> -<Parameter>' -ForEach @(

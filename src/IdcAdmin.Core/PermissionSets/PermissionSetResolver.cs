@@ -56,10 +56,10 @@ public sealed class PermissionSetResolver
         return name;
     }
 
-    /// <summary>Every permission set's name and ARN.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> AllAsync(CancellationToken cancellationToken)
+    /// <summary>Every permission set's name and ARN; with <paramref name="refresh"/> listed again first.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AllAsync(CancellationToken cancellationToken, bool refresh = false)
     {
-        if (_listings == 0) await ListAsync(0, cancellationToken).ConfigureAwait(false);
+        if (_listings == 0 || refresh) await ListAsync(_listings, cancellationToken).ConfigureAwait(false);
         return _nameByArn.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
     }
 

@@ -13,15 +13,12 @@ public sealed class AccountIdCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var snapshot = CompletionSnapshot.Get();
-        if (snapshot == null) return Array.Empty<CompletionResult>();
         var word = (wordToComplete ?? "").Trim('\'', '"');
-        return snapshot.Accounts
+        return CompletionSnapshot.Complete(snapshot => snapshot.Accounts
             .Where(a => !string.IsNullOrEmpty(a.AccountId))
             .Where(a => a.AccountId.StartsWith(word, StringComparison.Ordinal) || (a.Name ?? "").StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
             .Select(a => new CompletionResult(a.AccountId, $"{a.AccountId} {a.Name}", CompletionResultType.ParameterValue,
-                $"{a.Name} ({a.AccountId}) {a.OrganizationalUnitPath} {a.Status}"))
-            .ToList();
+                $"{a.Name} ({a.AccountId}) {a.OrganizationalUnitPath} {a.Status}")));
     }
 }

@@ -13,15 +13,12 @@ public sealed class OrganizationalUnitNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var snapshot = CompletionSnapshot.Get();
-        if (snapshot == null) return Array.Empty<CompletionResult>();
         var word = (wordToComplete ?? "").Trim('\'', '"');
-        return snapshot.Units
+        return CompletionSnapshot.Complete(snapshot => snapshot.Units
             .Where(u => !string.IsNullOrEmpty(u.Name) && u.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .GroupBy(u => u.Name, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
             .Select(g => new CompletionResult(CompletionSnapshot.Quote(g.Key), g.Key, CompletionResultType.ParameterValue,
-                string.Join(", ", g.Select(u => u.Path))))
-            .ToList();
+                string.Join(", ", g.Select(u => u.Path)))));
     }
 }
