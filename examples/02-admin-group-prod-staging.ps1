@@ -46,6 +46,4 @@ if (-not ($group -and $permissionSet)) {
     return
 }
 # One call for all accounts: the assignments run concurrently within AWS's limits, with progress.
-$results = $accounts | Grant-IdcAccountAccess -Group $GroupName -PermissionSet $permissionSet.Name
-$results | Out-Host
-$results
+$accounts | Grant-IdcAccountAccess -Group $GroupName -PermissionSet $permissionSet.Name

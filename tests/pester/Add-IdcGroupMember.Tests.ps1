@@ -1,13 +1,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-IdcAdminUnderTest
-    $moto = Start-MotoServer
-    $null = Connect-TestInstance -Moto $moto
+    $moto = Start-TestSession
 }
 
 AfterAll {
-    Disconnect-IdcInstance
-    Stop-MotoServer $moto
+    Stop-TestSession $moto
 }
 
 Describe 'Add-IdcGroupMember' {

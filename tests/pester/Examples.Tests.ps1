@@ -67,6 +67,17 @@ Describe 'examples/02-admin-group-prod-staging.ps1' {
         $again | Should -HaveCount 2
         $again.Status | Sort-Object -Unique | Should -Be 'AlreadyAssigned'
     }
+
+    It 'prints its result table once when run from a shell' {
+        $manifest = Join-Path (Get-Module IdcAdmin).ModuleBase 'IdcAdmin.psd1'
+        $script = Join-Path $examples '02-admin-group-prod-staging.ps1'
+        $command = "`$PSStyle.OutputRendering = 'PlainText'; Import-Module '$manifest'; & '$script' -Region us-east-1 -EndpointUrl '$($moto.Url)' -Member ada -WarningAction SilentlyContinue"
+        $output = & (Get-PowerShellPath) -NoProfile -NonInteractive -Command $command
+
+        $LASTEXITCODE | Should -Be 0
+        # A table's header is underlined by a row of dashes: one table, one such row.
+        @($output | Where-Object { $_ -match '^\s*-{3,}(\s+-{3,})*\s*$' }) | Should -HaveCount 1
+    }
 }
 
 Describe 'examples/03-onboard-from-csv.ps1' {

@@ -33,8 +33,8 @@ Describe 'Get-IdcGroup' {
         { Get-IdcGroup 'no-such-group' -ErrorAction Stop } | Should -Throw -ErrorId 'IdcGroupNotFound,IdcAdmin.Commands.Group.GetIdcGroupCommand'
     }
 
-    It 'shows DisplayName, Description and GroupId in the default table' {
-        # A wide page: at a narrow console width the table would drop the columns that do not fit.
-        (Get-IdcGroup "$prefix-red" | Format-Table | Out-String -Width 250) | Should -Match 'DisplayName\s+Description\s+GroupId'
+    It 'shows DisplayName and GroupId in the default table, and the description in the list' {
+        (Get-IdcGroup "$prefix-red" | Out-String -Width 80) | Should -Match 'DisplayName\s+GroupId'
+        (Get-IdcGroup "$prefix-red" | Format-List | Out-String -Width 80) | Should -Match 'Description\s+: Team red'
     }
 }

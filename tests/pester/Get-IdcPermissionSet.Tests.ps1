@@ -24,6 +24,18 @@ Describe 'Get-IdcPermissionSet' {
         $set.ManagedPolicies.Name | Should -Be 'ReadOnlyAccess'
     }
 
+    It 'finds by name a set created outside the session after the names were listed' {
+        $null = Get-IdcPermissionSet -Name "$prefix-1" -Detail None
+        $outside = New-TestName -Prefix 'cli'
+        $null = aws sso-admin create-permission-set --instance-arn (Get-IdcInstance).InstanceArn --name $outside --session-duration PT3H `
+            --endpoint-url $moto.Url --region us-east-1 --output json
+
+        $set = Get-IdcPermissionSet -Name $outside -Detail None -ErrorAction Stop
+
+        $set.Name | Should -Be $outside
+        $set.SessionDuration.TotalHours | Should -Be 3
+    }
+
     It 'matches names with wildcards' {
         Get-IdcPermissionSet -Name "$prefix-*" -Detail None | Should -HaveCount 3
     }
@@ -42,6 +54,31 @@ Describe 'Get-IdcPermissionSet' {
 
         $set.ProvisionedAccounts | Should -HaveCount 0
         $set.ManagedPolicies | Should -BeNullOrEmpty
+    }
+
+    It 'returns the rest of the set with one warning per detail it cannot read' {
+        # The emulator has no GetPermissionsBoundaryForPermissionSet and no ListTagsForResource, as a role may lack them.
+        $set = Get-IdcPermissionSet -Name "$prefix-1" -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $set.Name | Should -Be "$prefix-1"
+        $set.ManagedPolicies.Name | Should -Be 'ReadOnlyAccess'
+        $set.SessionDuration.TotalHours | Should -Be 2
+        $set.PermissionsBoundary | Should -BeNullOrEmpty
+        $set.Tags | Should -BeNullOrEmpty
+        $set.Detail.HasFlag([IdcAdmin.Core.PermissionSets.PermissionSetDetail]::Policies) | Should -BeTrue
+        $set.Detail.HasFlag([IdcAdmin.Core.PermissionSets.PermissionSetDetail]::PermissionsBoundary) | Should -BeFalse
+        $set.Detail.HasFlag([IdcAdmin.Core.PermissionSets.PermissionSetDetail]::Tags) | Should -BeFalse
+        $warnings | Should -HaveCount 2
+        @($warnings | Where-Object { "$_" -match 'PermissionsBoundary' -and "$_" -match 'GetPermissionsBoundaryForPermissionSet' }) | Should -HaveCount 1
+        @($warnings | Where-Object { "$_" -match '\bTags\b' -and "$_" -match 'ListTagsForResource' }) | Should -HaveCount 1
+    }
+
+    It 'lists every set despite details it cannot read' {
+        $listed = Get-IdcPermissionSet -Name "$prefix-*" -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $listed | Should -HaveCount 3
+        $listed.ManagedPolicies.Name | Sort-Object -Unique | Should -Be 'ReadOnlyAccess'
+        $warnings | Should -HaveCount 6
     }
 
     It 'reports a missing name as ObjectNotFound and goes on with the others' {

@@ -28,6 +28,22 @@ Describe 'New-IdcUser' {
         $read.PhoneNumber | Should -Be '+1 555 0100'
     }
 
+    It 'calls the postal address''s region AddressRegion, so -Region only ever means the AWS region' {
+        foreach ($command in 'New-IdcUser', 'Set-IdcUser') {
+            (Get-Command $command).Parameters.Keys | Should -Not -Contain 'Region'
+            (Get-Command $command).Parameters.Values.Aliases | Should -Not -Contain 'Region'
+        }
+        (Get-Command Set-IdcUser).Parameters['Clear'].Attributes.Where({ $_ -is [ValidateSet] }).ValidValues | Should -Contain 'AddressRegion'
+        $name = New-TestName -Prefix 'addr'
+
+        $user = New-IdcUser -UserName $name -GivenName Ada -FamilyName Addr -StreetAddress '1 Main St' -Locality Salem `
+            -AddressRegion Oregon -PostalCode 97301 -Country US -WarningAction SilentlyContinue
+
+        $user.AddressRegion | Should -Be 'Oregon'
+        $user.PSObject.Properties.Name | Should -Not -Contain 'Region'
+        (Get-IdcUser $name).AddressRegion | Should -Be 'Oregon'
+    }
+
     It 'warns once per session that no invitation email is sent, naming the next step' {
         Connect-TestInstance -Moto $moto | Out-Null
         $first = New-TestName -Prefix 'inv'

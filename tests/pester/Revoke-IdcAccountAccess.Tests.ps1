@@ -1,50 +1,38 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-IdcAdminUnderTest
-    $script:moto = Start-MotoServer
-    $instance = Connect-TestInstance -Moto $script:moto
-    $script:org = New-TestOrganization -Moto $script:moto -AccountCount 3
-    $common = @('--endpoint-url', $script:moto.Url, '--region', 'us-east-1', '--output', 'json')
-    $script:groupName = New-TestName -Prefix 'grp'
-    $script:groupId = (aws identitystore create-group --identity-store-id $instance.IdentityStoreId --display-name $script:groupName @common | ConvertFrom-Json).GroupId
-    $script:userName = New-TestName -Prefix 'usr'
-    $script:userId = (aws identitystore create-user --identity-store-id $instance.IdentityStoreId --user-name $script:userName --display-name $script:userName --name GivenName=Test,FamilyName=User @common | ConvertFrom-Json).UserId
-    $script:psName = New-TestName -Prefix 'ps'
-    $script:psArn = (aws sso-admin create-permission-set --instance-arn $instance.InstanceArn --name $script:psName --session-duration PT1H @common | ConvertFrom-Json).PermissionSet.PermissionSetArn
-    $script:accountIds = @($script:org.Accounts.Id)
-    $script:accountNames = @($script:org.Accounts.Name)
+    $script:moto = Start-TestSession
+    $script:access = New-TestAccessFixture -Moto $script:moto
 }
 
 AfterAll {
-    Disconnect-IdcInstance
-    Stop-MotoServer $script:moto
+    Stop-TestSession $script:moto
 }
 
 Describe 'Revoke-IdcAccountAccess' {
     BeforeEach {
-        $null = Grant-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountIds
+        $null = Grant-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $script:access.PermissionSetName -Account $script:access.AccountIds
     }
 
     It 'revokes with -Force and leaves no assignment' {
-        $results = Revoke-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountIds -Force
+        $results = Revoke-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $script:access.PermissionSetName -Account $script:access.AccountIds -Force
         $results.Status | Sort-Object -Unique | Should -Be 'Succeeded'
-        Test-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountIds[0] | Should -BeFalse
+        Test-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $script:access.PermissionSetName -Account $script:access.AccountIds[0] | Should -BeFalse
     }
 
     It 'treats revoking a missing assignment as a no-op' {
-        $null = Revoke-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountIds[0] -Force
-        $again = Revoke-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountIds[0] -Force
+        $null = Revoke-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $script:access.PermissionSetName -Account $script:access.AccountIds[0] -Force
+        $again = Revoke-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $script:access.PermissionSetName -Account $script:access.AccountIds[0] -Force
         $again.Status | Should -Be 'NotAssigned'
     }
 
     It 'sends nothing under -WhatIf, even with -Force' {
-        Revoke-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountIds -Force -WhatIf
-        Test-IdcAccountAccess -Group $script:groupName -PermissionSet $script:psName -Account $script:accountIds | Should -BeTrue
+        Revoke-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $script:access.PermissionSetName -Account $script:access.AccountIds -Force -WhatIf
+        Test-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $script:access.PermissionSetName -Account $script:access.AccountIds | Should -BeTrue
     }
 
     It 'revokes what Get-IdcAccountAssignment pipes in' {
-        Get-IdcAccountAssignment -Group $script:groupName | Revoke-IdcAccountAccess -Force
-        Get-IdcAccountAssignment -Group $script:groupName | Should -BeNullOrEmpty
+        Get-IdcAccountAssignment -Group $script:access.GroupName | Revoke-IdcAccountAccess -Force
+        Get-IdcAccountAssignment -Group $script:access.GroupName | Should -BeNullOrEmpty
     }
 
     It 'is a high-impact command with -Force' {
@@ -60,12 +48,12 @@ Describe 'Revoke-IdcAccountAccess' {
         $admin = New-TestName -Prefix 'admin'
         $adminArn = (aws sso-admin create-permission-set --instance-arn $instance.InstanceArn --name $admin --session-duration PT1H @common | ConvertFrom-Json).PermissionSet.PermissionSetArn
         aws sso-admin attach-managed-policy-to-permission-set --instance-arn $instance.InstanceArn --permission-set-arn $adminArn --managed-policy-arn arn:aws:iam::aws:policy/AdministratorAccess @common
-        $null = Grant-IdcAccountAccess -Group $script:groupName -PermissionSet $admin -Account $management
+        $null = Grant-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $admin -Account $management
 
-        { Revoke-IdcAccountAccess -Group $script:groupName -PermissionSet $admin -Account $management -Confirm:$false -ErrorAction Stop } |
+        { Revoke-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $admin -Account $management -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId 'IdcLockoutGuard,IdcAdmin.Commands.AccountAssignment.RevokeIdcAccountAccessCommand'
-        Test-IdcAccountAccess -Group $script:groupName -PermissionSet $admin -Account $management | Should -BeTrue
+        Test-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $admin -Account $management | Should -BeTrue
 
-        (Revoke-IdcAccountAccess -Group $script:groupName -PermissionSet $admin -Account $management -Force).Status | Should -Be 'Succeeded'
+        (Revoke-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $admin -Account $management -Force).Status | Should -Be 'Succeeded'
     }
 }

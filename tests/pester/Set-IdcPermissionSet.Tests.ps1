@@ -36,6 +36,17 @@ Describe 'Set-IdcPermissionSet' {
         $after.InlinePolicy | Should -BeNullOrEmpty
     }
 
+    It 'returns the changed set with -PassThru, warning about the details it cannot read' {
+        $result = Set-IdcPermissionSet $name -Description 'after' -PassThru -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop
+
+        $result.Description | Should -Be 'after'
+        ($result.ManagedPolicies.Name | Sort-Object) | Should -Be @('ReadOnlyAccess', 'SecurityAudit')
+        $result.PermissionsBoundary | Should -BeNullOrEmpty
+        $result.Tags | Should -BeNullOrEmpty
+        @($warnings | Where-Object { "$_" -match 'PermissionsBoundary' }) | Should -HaveCount 1
+        @($warnings | Where-Object { "$_" -match '\bTags\b' }) | Should -HaveCount 1
+    }
+
     It 'takes the set from the pipeline' {
         $set | Set-IdcPermissionSet -CustomerManagedPolicy @()
 

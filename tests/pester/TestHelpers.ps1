@@ -92,3 +92,42 @@ function New-TestOrganization {
     } }
     [pscustomobject]@{ RootId = $root.Id; Accounts = $accounts }
 }
+
+# The fixture of a test file: the build imported, a private moto_server, and the module connected to it. Returns the
+# moto object (Url, Process) with the connected instance as Instance; pair it with Stop-TestSession in AfterAll.
+function Start-TestSession {
+    param([string] $Region = 'us-east-1')
+    Import-IdcAdminUnderTest
+    $moto = Start-MotoServer
+    try { $instance = Connect-TestInstance -Moto $moto -Region $Region }
+    catch { Stop-MotoServer $moto; throw }
+    $moto | Add-Member -NotePropertyName Instance -NotePropertyValue $instance -PassThru
+}
+
+# Safe after a failed Start-TestSession (AfterAll runs anyway) and when already disconnected.
+function Stop-TestSession {
+    param([Parameter(Mandatory)] [AllowNull()] $Moto)
+    if (Get-Command Disconnect-IdcInstance -ErrorAction SilentlyContinue) { Disconnect-IdcInstance }
+    Stop-MotoServer $Moto
+}
+
+# The fixture of the assignment tests: an organization of accounts, a group, a user and a permission set, made with
+# the aws CLI (outside the module, as another administrator would) under unique names.
+function New-TestAccessFixture {
+    param([Parameter(Mandatory)] $Moto, [int] $AccountCount = 3)
+    $instance = Get-IdcInstance
+    $org = New-TestOrganization -Moto $Moto -AccountCount $AccountCount
+    $common = @('--endpoint-url', $Moto.Url, '--region', 'us-east-1', '--output', 'json')
+    $groupName = New-TestName -Prefix 'grp'
+    $group = aws identitystore create-group --identity-store-id $instance.IdentityStoreId --display-name $groupName @common | ConvertFrom-Json
+    $userName = New-TestName -Prefix 'usr'
+    $user = aws identitystore create-user --identity-store-id $instance.IdentityStoreId --user-name $userName --display-name $userName `
+        --name GivenName=Test,FamilyName=User @common | ConvertFrom-Json
+    $psName = New-TestName -Prefix 'ps'
+    $set = (aws sso-admin create-permission-set --instance-arn $instance.InstanceArn --name $psName --session-duration PT1H @common | ConvertFrom-Json).PermissionSet
+    [pscustomobject]@{
+        Organization = $org; AccountIds = @($org.Accounts.Id); AccountNames = @($org.Accounts.Name)
+        GroupName = $groupName; GroupId = $group.GroupId; UserName = $userName; UserId = $user.UserId
+        PermissionSetName = $psName; PermissionSetArn = $set.PermissionSetArn
+    }
+}

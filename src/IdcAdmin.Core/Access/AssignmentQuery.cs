@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 
@@ -15,14 +16,22 @@ namespace IdcAdmin.Core.Access;
 /// <summary>
 /// Lists existing assignments with names resolved, by the cheapest path AWS offers: per principal
 /// (ListAccountAssignmentsForPrincipal), per account (only the permission sets provisioned to it), or per permission
-/// set (only the accounts it is provisioned to); never every account × permission set pair.
+/// set (only the accounts it is provisioned to); never every account × permission set pair. Given a writer for
+/// unreadable details, a permission set or principal whose name cannot be read leaves that name empty after one
+/// warning for it, and the listing goes on.
 /// </summary>
 public sealed class AssignmentQuery
 {
     private readonly IdcSession _session;
+    private readonly IOutputWriter? _unreadableDetails;
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private OrganizationSnapshot? _snapshot;
 
-    public AssignmentQuery(IdcSession session) => _session = session;
+    public AssignmentQuery(IdcSession session, IOutputWriter? unreadableDetails = null)
+    {
+        _session = session;
+        _unreadableDetails = unreadableDetails;
+    }
 
     public async IAsyncEnumerable<AccountAssignmentEntry> StreamAsync(AssignmentFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -118,11 +127,29 @@ public sealed class AssignmentQuery
         AccountId = accountId,
         AccountName = (await SnapshotAsync(cancellationToken).ConfigureAwait(false)).NameOf(accountId),
         PermissionSetArn = permissionSetArn,
-        PermissionSetName = await _session.PermissionSets.GetNameAsync(permissionSetArn, cancellationToken).ConfigureAwait(false),
+        PermissionSetName = await NameOrEmptyAsync(() => _session.PermissionSets.GetNameAsync(permissionSetArn, cancellationToken),
+            "PermissionSetName", $"permission set {permissionSetArn}").ConfigureAwait(false),
         PrincipalType = kind,
         PrincipalId = principalId,
-        PrincipalName = await _session.Principals.GetNameAsync(kind, principalId, cancellationToken).ConfigureAwait(false),
+        PrincipalName = await NameOrEmptyAsync(() => _session.Principals.GetNameAsync(kind, principalId, cancellationToken),
+            "PrincipalName", $"{kind.ToString().ToLowerInvariant()} {principalId}").ConfigureAwait(false),
     };
+
+    /// <summary>A name, or (with a writer for unreadable details) null after one warning per thing that cannot be read.</summary>
+    private async Task<string?> NameOrEmptyAsync(Func<Task<string>> read, string property, string what)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Aws.AwsServiceException e) when (_unreadableDetails != null)
+        {
+            lock (_warned)
+                if (!_warned.Add(what)) return null;
+            _unreadableDetails.WriteWarning($"The name of {what} could not be read, so {property} is left empty. {e.Message}");
+            return null;
+        }
+    }
 
     private async Task<OrganizationSnapshot> SnapshotAsync(CancellationToken cancellationToken) =>
         _snapshot ??= await OrganizationDirectory.For(_session).SnapshotAsync(refresh: false, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
@@ -61,6 +63,10 @@ public static class AwsCredentialResolver
             throw new AwsConfigurationException($"The AWS profile '{profileName}' could not be used: {e.Message}", e);
         }
     }
+
+    /// <summary>The profile names of the shared config and credentials files, for tab completion.</summary>
+    public static IReadOnlyList<string> ProfileNames() =>
+        Profiles().ListProfiles().Select(p => p.Name).Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.Ordinal).ToList();
 
     private static string? ProfileRegion(string profileName) =>
         Profiles().TryGetProfile(profileName, out var profile) ? profile.Region?.SystemName : null;

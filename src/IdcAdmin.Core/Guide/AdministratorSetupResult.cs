@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using IdcAdmin.Core.Reporting;
 
 namespace IdcAdmin.Core.Guide;
 
@@ -11,12 +12,12 @@ public sealed class AdministratorSetupResult
     public string? GroupId { get; set; }
     public string PermissionSetName { get; set; } = "";
     public string? PermissionSetArn { get; set; }
-    public List<SetupAssignment> Assignments { get; } = new();
+    public ReadableList<SetupAssignment> Assignments { get; } = new();
     public string AccessPortalUrl { get; set; } = "";
     /// <summary>Each step taken or that would be taken, in order ("Created user alice", "Reused group Admins").</summary>
-    public List<SetupStep> Steps { get; } = new();
+    public ReadableList<SetupStep> Steps { get; } = new();
     /// <summary>What the API cannot do, with where to do it in the console.</summary>
-    public List<ManualStep> ManualSteps { get; } = new();
+    public ReadableList<ManualStep> ManualSteps { get; } = new();
     /// <summary>Write calls this run made (0 on a re-run or with -WhatIf).</summary>
     public int Changes { get; set; }
 }
@@ -37,7 +38,7 @@ public sealed class SetupStep
     public SetupAction Action { get; }
     public string? Detail { get; }
 
-    public override string ToString() => $"{Action} {Resource} {Name}" + (Detail != null ? $" ({Detail})" : "");
+    public override string ToString() => $"{Action} {Resource} {Name}" + (string.IsNullOrEmpty(Detail) ? "" : $" ({Detail})");
 }
 
 public enum SetupAction
@@ -60,6 +61,8 @@ public sealed class SetupAssignment
     /// <summary>SUCCEEDED, FAILED, EXISTING (already there), or SKIPPED (-WhatIf).</summary>
     public string Status { get; set; } = "";
     public string? FailureReason { get; set; }
+
+    public override string ToString() => $"{PrincipalType} {PrincipalName} {PermissionSetName} @ {AccountId}: {Status}" + (FailureReason != null ? $" ({FailureReason})" : "");
 }
 
 /// <summary>A step of the guide that no API can do.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Reporting;
 
 namespace IdcAdmin.Core.Identity;
 
@@ -11,7 +12,12 @@ public sealed class IdcGroup
     public string GroupId { get; set; } = "";
     public string? Description { get; set; }
     /// <summary>Ids from an external identity provider (SCIM), when the group was provisioned from one.</summary>
-    public IReadOnlyList<ExternalId> ExternalIds { get; set; } = Array.Empty<ExternalId>();
+    public IReadOnlyList<ExternalId> ExternalIds
+    {
+        get => _externalIds;
+        set => _externalIds = Readable.List(value ?? Array.Empty<ExternalId>(), IdcUser.FormatExternalId)!;
+    }
+    private IReadOnlyList<ExternalId> _externalIds = Readable.List(Array.Empty<ExternalId>())!;
     public DateTimeOffset? CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public string IdentityStoreId { get; set; } = "";

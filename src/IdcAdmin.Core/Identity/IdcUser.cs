@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Reporting;
 
 namespace IdcAdmin.Core.Identity;
 
@@ -27,7 +28,7 @@ public sealed class IdcUser
     public string? PhoneNumberType { get; set; }
     public string? StreetAddress { get; set; }
     public string? Locality { get; set; }
-    public string? Region { get; set; }
+    public string? AddressRegion { get; set; }
     public string? PostalCode { get; set; }
     public string? Country { get; set; }
     public string? AddressType { get; set; }
@@ -36,11 +37,17 @@ public sealed class IdcUser
     public string? Timezone { get; set; }
     /// <summary>ENABLED or DISABLED, when the identity store reports it.</summary>
     public string? UserStatus { get; set; }
-    public IReadOnlyList<Email> Emails { get; set; } = Array.Empty<Email>();
-    public IReadOnlyList<PhoneNumber> PhoneNumbers { get; set; } = Array.Empty<PhoneNumber>();
-    public IReadOnlyList<Address> Addresses { get; set; } = Array.Empty<Address>();
+    // Lists read as their values in Export-Csv (see ReadableList) and stay typed for pipelines.
+    private IReadOnlyList<Email> _emails = Readable.List(Array.Empty<Email>())!;
+    private IReadOnlyList<PhoneNumber> _phoneNumbers = Readable.List(Array.Empty<PhoneNumber>())!;
+    private IReadOnlyList<Address> _addresses = Readable.List(Array.Empty<Address>())!;
+    private IReadOnlyList<ExternalId> _externalIds = Readable.List(Array.Empty<ExternalId>())!;
+
+    public IReadOnlyList<Email> Emails { get => _emails; set => _emails = Readable.List(value ?? Array.Empty<Email>(), e => e.Value)!; }
+    public IReadOnlyList<PhoneNumber> PhoneNumbers { get => _phoneNumbers; set => _phoneNumbers = Readable.List(value ?? Array.Empty<PhoneNumber>(), p => p.Value)!; }
+    public IReadOnlyList<Address> Addresses { get => _addresses; set => _addresses = Readable.List(value ?? Array.Empty<Address>(), FormatAddress)!; }
     /// <summary>Ids from an external identity provider (SCIM), when the user was provisioned from one.</summary>
-    public IReadOnlyList<ExternalId> ExternalIds { get; set; } = Array.Empty<ExternalId>();
+    public IReadOnlyList<ExternalId> ExternalIds { get => _externalIds; set => _externalIds = Readable.List(value ?? Array.Empty<ExternalId>(), FormatExternalId)!; }
     public DateTimeOffset? CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public string IdentityStoreId { get; set; } = "";
@@ -48,6 +55,11 @@ public sealed class IdcUser
     public string? AccessPortalUrl { get; set; }
 
     public override string ToString() => UserName;
+
+    internal static string FormatExternalId(ExternalId id) => $"{id.Issuer}:{id.Id}";
+
+    private static string FormatAddress(Address a) =>
+        a.Formatted ?? string.Join(", ", new[] { a.StreetAddress, a.Locality, a.Region, a.PostalCode, a.Country }.Where(p => !string.IsNullOrEmpty(p)));
 
     public static IdcUser From(User u, string? accessPortalUrl)
     {
@@ -75,7 +87,7 @@ public sealed class IdcUser
             PhoneNumberType = phone?.Type,
             StreetAddress = address?.StreetAddress,
             Locality = address?.Locality,
-            Region = address?.Region,
+            AddressRegion = address?.Region,
             PostalCode = address?.PostalCode,
             Country = address?.Country,
             AddressType = address?.Type,

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -5,6 +6,7 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.IdentityStore;
 using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Core.Identity;
@@ -26,16 +28,22 @@ public sealed class MembershipPlan
     public string Target => $"user '{User.UserName}' in group '{Group.DisplayName}'";
 }
 
-/// <summary>Group memberships: add (a no-op when present), remove, and list in both directions.</summary>
+/// <summary>
+/// Group memberships: add (a no-op when present), remove, and list in both directions. Given a writer for unreadable
+/// details, a listing whose user or group cannot be described (the role may lack the call) warns once for it, names
+/// the member by id and goes on.
+/// </summary>
 public sealed class MembershipService
 {
     private readonly IdcSession _session;
     private readonly UserService _users;
     private readonly GroupService _groups;
+    private readonly IOutputWriter? _unreadableDetails;
 
-    public MembershipService(IdcSession session)
+    public MembershipService(IdcSession session, IOutputWriter? unreadableDetails = null)
     {
         _session = session;
+        _unreadableDetails = unreadableDetails;
         _users = new UserService(session);
         _groups = new GroupService(session);
     }
@@ -94,7 +102,8 @@ public sealed class MembershipService
         {
             var userId = m.MemberId?.UserId;
             if (userId == null) continue;
-            var user = await _users.DescribeAsync(userId, cancellationToken).ConfigureAwait(false) ?? new IdcUser { UserId = userId, UserName = userId };
+            var user = await DescribeOrIdAsync(() => _users.DescribeAsync(userId, cancellationToken), $"Group '{group.DisplayName}': member {userId}",
+                "user name, display name and email") ?? new IdcUser { UserId = userId, UserName = userId };
             yield return Member(group, user, m.MembershipId);
         }
     }
@@ -106,8 +115,24 @@ public sealed class MembershipService
         await foreach (var m in MembershipsOf(user.UserId, cancellationToken).ConfigureAwait(false))
         {
             if (m.GroupId == null) continue;
-            var group = await _groups.DescribeAsync(m.GroupId, cancellationToken).ConfigureAwait(false) ?? new IdcGroup { GroupId = m.GroupId, DisplayName = m.GroupId };
+            var groupId = m.GroupId;
+            var group = await DescribeOrIdAsync(() => _groups.DescribeAsync(groupId, cancellationToken), $"User '{user.UserName}': group {groupId}",
+                "display name") ?? new IdcGroup { GroupId = groupId, DisplayName = groupId };
             yield return Member(group, user, m.MembershipId);
+        }
+    }
+
+    /// <summary>A described user or group; null when it is gone, or (with a writer) unreadable, after one warning.</summary>
+    private async Task<T?> DescribeOrIdAsync<T>(Func<Task<T?>> describe, string what, string detail) where T : class
+    {
+        try
+        {
+            return await describe().ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (_unreadableDetails != null)
+        {
+            _unreadableDetails.WriteWarning($"{what}: the {detail} could not be read, so it is shown by id. {e.Message}");
+            return null;
         }
     }
 

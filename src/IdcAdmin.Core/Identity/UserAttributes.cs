@@ -65,7 +65,7 @@ public static class UserAttributes
         new UserAttribute("PhoneNumberType", PhoneNumbersPath, d => d.PhoneNumberType, (d, v) => d.PhoneNumberType = v, u => u.PhoneNumberType),
         new UserAttribute("StreetAddress", AddressesPath, d => d.StreetAddress, (d, v) => d.StreetAddress = v, u => u.StreetAddress),
         new UserAttribute("Locality", AddressesPath, d => d.Locality, (d, v) => d.Locality = v, u => u.Locality),
-        new UserAttribute("Region", AddressesPath, d => d.Region, (d, v) => d.Region = v, u => u.Region),
+        new UserAttribute("AddressRegion", AddressesPath, d => d.AddressRegion, (d, v) => d.AddressRegion = v, u => u.AddressRegion),
         new UserAttribute("PostalCode", AddressesPath, d => d.PostalCode, (d, v) => d.PostalCode = v, u => u.PostalCode),
         new UserAttribute("Country", AddressesPath, d => d.Country, (d, v) => d.Country = v, u => u.Country),
         new UserAttribute("AddressType", AddressesPath, d => d.AddressType, (d, v) => d.AddressType = v, u => u.AddressType),
@@ -158,7 +158,7 @@ public static class UserAttributes
         {
             new()
             {
-                StreetAddress = d.StreetAddress, Locality = d.Locality, Region = d.Region, PostalCode = d.PostalCode,
+                StreetAddress = d.StreetAddress, Locality = d.Locality, Region = d.AddressRegion, PostalCode = d.PostalCode,
                 Country = d.Country, Type = d.AddressType ?? UserDefinition.DefaultType, Primary = true,
             },
         };

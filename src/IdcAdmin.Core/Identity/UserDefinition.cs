@@ -21,7 +21,7 @@ public sealed class UserDefinition
     public string? PhoneNumberType { get; set; }
     public string? StreetAddress { get; set; }
     public string? Locality { get; set; }
-    public string? Region { get; set; }
+    public string? AddressRegion { get; set; }
     public string? PostalCode { get; set; }
     public string? Country { get; set; }
     public string? AddressType { get; set; }
@@ -36,7 +36,7 @@ public sealed class UserDefinition
     /// <summary>The type stored with a value that has none given; the console's own default.</summary>
     public const string DefaultType = "work";
 
-    public bool HasAddress => StreetAddress != null || Locality != null || Region != null || PostalCode != null || Country != null;
+    public bool HasAddress => StreetAddress != null || Locality != null || AddressRegion != null || PostalCode != null || Country != null;
 
     /// <summary>Empty strings become null: an empty CSV cell means "not given", not "set to empty".</summary>
     public UserDefinition Normalized()

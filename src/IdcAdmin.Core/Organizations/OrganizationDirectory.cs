@@ -17,9 +17,6 @@ namespace IdcAdmin.Core.Organizations;
 public sealed class OrganizationDirectory
 {
     private static readonly ConditionalWeakTable<IdcSession, OrganizationDirectory> BySession = new();
-    /// <summary>A lookup that misses refreshes a snapshot older than this, so new accounts are found.</summary>
-    private static readonly TimeSpan SnapshotFreshness = TimeSpan.FromSeconds(30);
-
     private readonly OrganizationsClient _client;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private OrganizationSnapshot? _snapshot;
@@ -118,9 +115,11 @@ public sealed class OrganizationDirectory
     /// <summary>An account by id or exact name from the session's snapshot, refreshed once when it misses; null when unknown.</summary>
     public async Task<AwsAccount?> FindAccountAsync(string idOrName, CancellationToken cancellationToken)
     {
+        var before = _snapshot;
         var snapshot = await SnapshotAsync(refresh: false, cancellationToken).ConfigureAwait(false);
         var found = snapshot.Find(idOrName);
-        if (found != null || DateTimeOffset.UtcNow - snapshot.TakenAt < SnapshotFreshness) return found;
+        // A miss in a snapshot walked by an earlier call walks again, so accounts added since are found.
+        if (found != null || before == null) return found;
         return (await SnapshotAsync(refresh: true, cancellationToken).ConfigureAwait(false)).Find(idOrName);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using IdcAdmin.Core.Reporting;
 
 namespace IdcAdmin.Core.PermissionSets;
 
@@ -16,15 +17,22 @@ public sealed class IdcPermissionSet
     public TimeSpan SessionDuration { get; set; }
     public string? RelayState { get; set; }
     public DateTimeOffset? CreatedDate { get; set; }
-    public IReadOnlyList<AwsManagedPolicy>? ManagedPolicies { get; set; }
-    public IReadOnlyList<CustomerManagedPolicyName>? CustomerManagedPolicies { get; set; }
+    // Lists and tags read as their items in Export-Csv (see ReadableList) and stay typed for pipelines.
+    private IReadOnlyList<AwsManagedPolicy>? _managedPolicies;
+    private IReadOnlyList<CustomerManagedPolicyName>? _customerManagedPolicies;
+    private IReadOnlyDictionary<string, string>? _tags;
+    private IReadOnlyList<string>? _provisionedAccounts;
+    private IReadOnlyList<string>? _outdatedAccounts;
+
+    public IReadOnlyList<AwsManagedPolicy>? ManagedPolicies { get => _managedPolicies; set => _managedPolicies = Readable.List(value); }
+    public IReadOnlyList<CustomerManagedPolicyName>? CustomerManagedPolicies { get => _customerManagedPolicies; set => _customerManagedPolicies = Readable.List(value); }
     public string? InlinePolicy { get; set; }
     public PermissionsBoundaryPolicy? PermissionsBoundary { get; set; }
-    public IReadOnlyDictionary<string, string>? Tags { get; set; }
+    public IReadOnlyDictionary<string, string>? Tags { get => _tags; set => _tags = ReadableDictionary.Of(value); }
     /// <summary>Accounts the set is provisioned to (as an IAM role there).</summary>
-    public IReadOnlyList<string>? ProvisionedAccounts { get; set; }
+    public IReadOnlyList<string>? ProvisionedAccounts { get => _provisionedAccounts; set => _provisionedAccounts = Readable.List(value); }
     /// <summary>Accounts holding an older version of the set: run Deploy-IdcPermissionSet.</summary>
-    public IReadOnlyList<string>? OutdatedAccounts { get; set; }
+    public IReadOnlyList<string>? OutdatedAccounts { get => _outdatedAccounts; set => _outdatedAccounts = Readable.List(value); }
     public string InstanceArn { get; set; } = "";
 
     /// <summary>What has been read of the set.</summary>

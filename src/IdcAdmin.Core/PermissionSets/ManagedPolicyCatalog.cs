@@ -42,6 +42,9 @@ public sealed class ManagedPolicyCatalog
 
     public int Count => _pathByName.Count;
 
+    /// <summary>The names of the AWS managed policies in the list, for tab completion.</summary>
+    public IEnumerable<string> Names => _pathByName.Keys;
+
     public static bool IsAwsManagedArn(string value) => AwsPolicyArn.IsMatch(value);
 
     /// <summary>

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 
@@ -13,14 +14,22 @@ namespace IdcAdmin.Core.PermissionSets;
 /// <summary>
 /// Reads permission sets in full. A set's parts live behind separate calls (policies, inline policy, boundary, tags,
 /// provisioning), so they are fetched concurrently; listings describe several sets at once and stream them in order.
+/// Given a writer for unreadable details, a part that cannot be read (a call the role may not make, or one the service
+/// lacks) becomes one warning naming it and why, its property stays empty and <see cref="IdcPermissionSet.Detail"/>
+/// leaves it out; without one the failure is thrown, because a planner must not take an unread boundary for none.
 /// </summary>
 public sealed class PermissionSetReader
 {
     /// <summary>Sets read at once while listing: enough to overlap round trips, well under the shared request budget.</summary>
     private const int ListConcurrency = 8;
     private readonly IdcSession _session;
+    private readonly IOutputWriter? _unreadableDetails;
 
-    public PermissionSetReader(IdcSession session) => _session = session;
+    public PermissionSetReader(IdcSession session, IOutputWriter? unreadableDetails = null)
+    {
+        _session = session;
+        _unreadableDetails = unreadableDetails;
+    }
 
     private SsoAdmin.SsoAdminClient Client => _session.Connection.SsoAdmin;
 
@@ -76,23 +85,39 @@ public sealed class PermissionSetReader
             Detail = detail,
         };
         var work = new List<Task>();
+        void Read(PermissionSetDetail part, string property, Func<Task> read) =>
+            work.Add(ReadPartAsync(set, part, property, read, cancellationToken));
         if (detail.HasFlag(PermissionSetDetail.Policies))
         {
-            work.Add(Task.Run(async () => set.ManagedPolicies = await ManagedPoliciesAsync(arn, cancellationToken).ConfigureAwait(false), cancellationToken));
-            work.Add(Task.Run(async () => set.CustomerManagedPolicies = await CustomerManagedPoliciesAsync(arn, cancellationToken).ConfigureAwait(false), cancellationToken));
-            work.Add(Task.Run(async () => set.InlinePolicy = await InlinePolicyAsync(arn, cancellationToken).ConfigureAwait(false), cancellationToken));
+            Read(PermissionSetDetail.Policies, nameof(set.ManagedPolicies), async () => set.ManagedPolicies = await ManagedPoliciesAsync(arn, cancellationToken).ConfigureAwait(false));
+            Read(PermissionSetDetail.Policies, nameof(set.CustomerManagedPolicies), async () => set.CustomerManagedPolicies = await CustomerManagedPoliciesAsync(arn, cancellationToken).ConfigureAwait(false));
+            Read(PermissionSetDetail.Policies, nameof(set.InlinePolicy), async () => set.InlinePolicy = await InlinePolicyAsync(arn, cancellationToken).ConfigureAwait(false));
         }
         if (detail.HasFlag(PermissionSetDetail.PermissionsBoundary))
-            work.Add(Task.Run(async () => set.PermissionsBoundary = await BoundaryAsync(arn, cancellationToken).ConfigureAwait(false), cancellationToken));
+            Read(PermissionSetDetail.PermissionsBoundary, nameof(set.PermissionsBoundary), async () => set.PermissionsBoundary = await BoundaryAsync(arn, cancellationToken).ConfigureAwait(false));
         if (detail.HasFlag(PermissionSetDetail.Tags))
-            work.Add(Task.Run(async () => set.Tags = await TagsAsync(arn, cancellationToken).ConfigureAwait(false), cancellationToken));
+            Read(PermissionSetDetail.Tags, nameof(set.Tags), async () => set.Tags = await TagsAsync(arn, cancellationToken).ConfigureAwait(false));
         if (detail.HasFlag(PermissionSetDetail.Provisioning))
         {
-            work.Add(Task.Run(async () => set.ProvisionedAccounts = await AccountsAsync(arn, null, cancellationToken).ConfigureAwait(false), cancellationToken));
-            work.Add(Task.Run(async () => set.OutdatedAccounts = await AccountsAsync(arn, ProvisioningStatusValues.LatestPermissionSetNotProvisioned, cancellationToken).ConfigureAwait(false), cancellationToken));
+            Read(PermissionSetDetail.Provisioning, nameof(set.ProvisionedAccounts), async () => set.ProvisionedAccounts = await AccountsAsync(arn, null, cancellationToken).ConfigureAwait(false));
+            Read(PermissionSetDetail.Provisioning, nameof(set.OutdatedAccounts), async () => set.OutdatedAccounts = await AccountsAsync(arn, ProvisioningStatusValues.LatestPermissionSetNotProvisioned, cancellationToken).ConfigureAwait(false));
         }
         await Task.WhenAll(work).ConfigureAwait(false);
         return set;
+    }
+
+    /// <summary>Reads one part on its own thread; with a writer for unreadable details, a failure is a warning, not an error.</summary>
+    private async Task ReadPartAsync(IdcPermissionSet set, PermissionSetDetail part, string property, Func<Task> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Run(read, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (_unreadableDetails != null && e is not OperationCanceledException)
+        {
+            lock (set) set.Detail &= ~part;
+            _unreadableDetails.WriteWarning($"Permission set '{set.Name}': {property} could not be read and is left empty. {e.Message}");
+        }
     }
 
     internal async Task<IReadOnlyList<AwsManagedPolicy>> ManagedPoliciesAsync(string arn, CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ namespace IdcAdmin.Core.PermissionSets;
 
 /// <summary>
 /// Permission set names to ARNs and back. AWS has no lookup by name, so the first name lookup lists and describes
-/// the instance's permission sets once; the session keeps the map and updates it on create/delete.
+/// the instance's permission sets once; the session keeps the map and updates it on create/delete. Sets created or
+/// deleted elsewhere (console, CLI, another admin) are picked up by listing again once when a name misses.
 /// </summary>
 public sealed class PermissionSetResolver
 {
@@ -20,7 +21,7 @@ public sealed class PermissionSetResolver
     private readonly ConcurrentDictionary<string, string> _arnByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _nameByArn = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loadGate = new(1, 1);
-    private volatile bool _loaded;
+    private volatile int _listings;
 
     public PermissionSetResolver(SsoAdminClient client, string instanceArn)
     {
@@ -39,7 +40,8 @@ public sealed class PermissionSetResolver
     {
         if (IsArn(nameOrArn)) return nameOrArn;
         if (_arnByName.TryGetValue(nameOrArn, out var arn)) return arn;
-        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        // The first lookup lists; a later miss lists again once (unless another caller just did) before "not found".
+        await ListAsync(_listings, cancellationToken).ConfigureAwait(false);
         return _arnByName.TryGetValue(nameOrArn, out arn) ? arn : null;
     }
 
@@ -54,10 +56,10 @@ public sealed class PermissionSetResolver
         return name;
     }
 
-    /// <summary>Every permission set's name and ARN.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> AllAsync(CancellationToken cancellationToken)
+    /// <summary>Every permission set's name and ARN; with <paramref name="refresh"/> listed again first.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AllAsync(CancellationToken cancellationToken, bool refresh = false)
     {
-        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (_listings == 0 || refresh) await ListAsync(_listings, cancellationToken).ConfigureAwait(false);
         return _nameByArn.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -72,17 +74,26 @@ public sealed class PermissionSetResolver
         if (_nameByArn.TryRemove(arn, out var name)) _arnByName.TryRemove(name, out _);
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Lists the instance's sets unless a listing newer than <paramref name="after"/> (a count of listings) already
+    /// ran meanwhile; describes only the ARNs it has not seen and forgets those that are gone.
+    /// </summary>
+    private async Task ListAsync(int after, CancellationToken cancellationToken)
     {
-        if (_loaded) return;
         await _loadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_loaded) return;
+            if (_listings > after) return;
+            var known = _nameByArn.Keys.ToList();
+            var listed = new HashSet<string>(StringComparer.Ordinal);
             var request = new ListPermissionSetsRequest { InstanceArn = _instanceArn, MaxResults = 100 };
             await foreach (var arn in _client.PaginateListPermissionSets(request, cancellationToken).ConfigureAwait(false))
+            {
+                listed.Add(arn);
                 if (!_nameByArn.ContainsKey(arn)) await GetNameAsync(arn, cancellationToken).ConfigureAwait(false);
-            _loaded = true;
+            }
+            foreach (var arn in known) if (!listed.Contains(arn)) Forget(arn);
+            _listings++;
         }
         finally
         {

@@ -15,28 +15,36 @@ public sealed class AccountCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var snapshot = CompletionSnapshot.Get();
-        if (snapshot == null) return Array.Empty<CompletionResult>();
         var word = (wordToComplete ?? "").Trim('\'', '"');
-        return snapshot.Accounts
+        return CompletionSnapshot.Complete(snapshot => snapshot.Accounts
             .Where(a => !string.IsNullOrEmpty(a.Name) && !string.IsNullOrEmpty(a.AccountId))
             .Where(a => a.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase) || a.AccountId.StartsWith(word, StringComparison.Ordinal))
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
             .Select(a => new CompletionResult(CompletionSnapshot.Quote(a.Name), a.Name, CompletionResultType.ParameterValue,
-                $"{a.Name} ({a.AccountId}) {a.OrganizationalUnitPath} {a.Status}"))
-            .ToList();
+                $"{a.Name} ({a.AccountId}) {a.OrganizationalUnitPath} {a.Status}")));
     }
 }
 
-/// <summary>The organization snapshot for completion: loaded once per session, never blocking the prompt for long.</summary>
+/// <summary>The organization snapshot for completion: walked once per session and again when nothing matches, never blocking the prompt for long.</summary>
 internal static class CompletionSnapshot
 {
-    public static OrganizationSnapshot? Get()
+    public static OrganizationSnapshot? Get(bool refresh = false)
     {
         // Read on the calling thread: the runspace (so the session) is unknown on the thread that does the work.
         var session = SessionStore.Current;
         if (session == null) return null;
-        return CompletionWork.Within(ct => OrganizationDirectory.For(session).SnapshotAsync(refresh: false, ct));
+        return CompletionWork.Within(ct => OrganizationDirectory.For(session).SnapshotAsync(refresh, ct));
+    }
+
+    /// <summary>The completions <paramref name="matches"/> finds in the snapshot; when none, in a snapshot walked again once.</summary>
+    public static IEnumerable<CompletionResult> Complete(Func<OrganizationSnapshot, IEnumerable<CompletionResult>> matches)
+    {
+        var snapshot = Get();
+        if (snapshot == null) return Array.Empty<CompletionResult>();
+        var found = matches(snapshot).ToList();
+        if (found.Count > 0) return found;
+        var fresh = Get(refresh: true);
+        return fresh == null ? found : matches(fresh).ToList();
     }
 
     public static string Quote(string value) =>

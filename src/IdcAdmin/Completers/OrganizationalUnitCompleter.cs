@@ -13,15 +13,12 @@ public sealed class OrganizationalUnitCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var snapshot = CompletionSnapshot.Get();
-        if (snapshot == null) return Array.Empty<CompletionResult>();
         var word = (wordToComplete ?? "").Trim('\'', '"');
-        return snapshot.Units
+        return CompletionSnapshot.Complete(snapshot => snapshot.Units
             .Where(u => !string.IsNullOrEmpty(u.Path) && !string.IsNullOrEmpty(u.OrganizationalUnitId))
             .Where(u => u.Path.StartsWith(word, StringComparison.OrdinalIgnoreCase) || u.Path.TrimStart('/').StartsWith(word, StringComparison.OrdinalIgnoreCase)
                         || u.OrganizationalUnitId.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .OrderBy(u => u.Path, StringComparer.OrdinalIgnoreCase)
-            .Select(u => new CompletionResult(CompletionSnapshot.Quote(u.Path), u.Path, CompletionResultType.ParameterValue, $"{u.Path} ({u.OrganizationalUnitId})"))
-            .ToList();
+            .Select(u => new CompletionResult(CompletionSnapshot.Quote(u.Path), u.Path, CompletionResultType.ParameterValue, $"{u.Path} ({u.OrganizationalUnitId})")));
     }
 }

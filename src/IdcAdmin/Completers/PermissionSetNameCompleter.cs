@@ -8,7 +8,7 @@ using IdcAdmin.Infrastructure;
 
 namespace IdcAdmin.Completers;
 
-/// <summary>Completes permission set names of the connected instance (listed once per session, then cached).</summary>
+/// <summary>Completes permission set names of the connected instance (listed once per session, again when a prefix matches nothing).</summary>
 public sealed class PermissionSetNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -16,11 +16,14 @@ public sealed class PermissionSetNameCompleter : IArgumentCompleter
     {
         var session = SessionStore.Current;
         if (session == null) return Array.Empty<CompletionResult>();
-        // Listed once per session (then cached); a first listing slower than the wait completes at a later Tab.
+        // A first listing slower than the wait completes at a later Tab.
         var permissionSets = session.PermissionSets;
+        var prefix = (wordToComplete ?? "").Trim('\'', '"');
         var names = CompletionWork.Within(ct => permissionSets.AllAsync(ct));
         if (names == null) return Array.Empty<CompletionResult>();
-        var prefix = (wordToComplete ?? "").Trim('\'', '"');
+        // A prefix that matches nothing lists again once, so sets made outside the session complete too.
+        if (!names.Keys.Any(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            names = CompletionWork.Within(ct => permissionSets.AllAsync(ct, refresh: true)) ?? names;
         return names.Keys
             .Where(n => !string.IsNullOrEmpty(n) && !string.IsNullOrEmpty(names[n]) && n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)

@@ -17,16 +17,19 @@ public abstract class AccountAccessCmdlet : IdcCmdlet
     /// <summary>Users by user name, email address or user id.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("UserId", "UserName")]
+    [ArgumentCompleter(typeof(UserNameCompleter))]
     public string[]? User { get; set; }
 
     /// <summary>Groups by display name or group id.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("GroupId", "GroupName")]
+    [ArgumentCompleter(typeof(GroupNameCompleter))]
     public string[]? Group { get; set; }
 
     /// <summary>Permission sets by name or ARN.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("PermissionSetArn")]
+    [ArgumentCompleter(typeof(PermissionSetNameCompleter))]
     public string[]? PermissionSet { get; set; }
 
     /// <summary>AWS accounts by 12-digit id or account name; account objects from Get-IdcAccount bind by AccountId.</summary>

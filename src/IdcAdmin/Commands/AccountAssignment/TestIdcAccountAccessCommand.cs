@@ -7,7 +7,8 @@ namespace IdcAdmin.Commands.AccountAssignment;
 /// <summary>Returns $true when the users or groups hold the permission sets on the accounts, otherwise $false.</summary>
 /// <remarks>
 /// <para>Every combination of the given principals, permission sets and accounts must be assigned for the answer to be
-/// $true. With -IncludeGroups an assignment to one of a user's groups counts for the user. Input from the whole
+/// $true. A user's access counts what the user's groups are assigned, as the access portal does; -Direct counts only
+/// assignments made to the user itself. A group's access is always its own assignments. Input from the whole
 /// pipeline is checked together and answered with one Boolean, which makes the command a compliance check in Pester.
 /// An unknown user, group, permission set or account is an error, not $false.</para>
 /// </remarks>
@@ -19,6 +20,10 @@ namespace IdcAdmin.Commands.AccountAssignment;
 /// <code>Get-IdcAccount -OrganizationalUnit /Root/Workloads -Recurse | Test-IdcAccountAccess -Group SecurityAudit -PermissionSet SecurityAudit</code>
 /// <para>Checks that the auditors can reach every workload account.</para>
 /// </example>
+/// <example>
+/// <code>Test-IdcAccountAccess -User alice -PermissionSet AdministratorAccess -Account Prod -Direct</code>
+/// <para>$true only when alice herself, not one of her groups, is assigned AdministratorAccess on Prod.</para>
+/// </example>
 [Cmdlet(VerbsDiagnostic.Test, "IdcAccountAccess")]
 [OutputType(typeof(bool))]
 public sealed class TestIdcAccountAccessCommand : AccountAccessCmdlet
@@ -26,9 +31,9 @@ public sealed class TestIdcAccountAccessCommand : AccountAccessCmdlet
     private readonly AssignmentFilter _filter = new();
     private bool _invalid;
 
-    /// <summary>Count an assignment to one of a user's groups as the user's.</summary>
+    /// <summary>For users, count only assignments made to the user itself, not those made to the user's groups.</summary>
     [Parameter]
-    public SwitchParameter IncludeGroups { get; set; }
+    public SwitchParameter Direct { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -50,7 +55,7 @@ public sealed class TestIdcAccountAccessCommand : AccountAccessCmdlet
     {
         if (!_invalid && _filter.Principals.Count > 0)
         {
-            _filter.IncludeGroups = IncludeGroups;
+            _filter.IncludeGroups = !Direct;
             var session = Session;
             try
             {

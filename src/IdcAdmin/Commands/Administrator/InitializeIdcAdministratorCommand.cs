@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using IdcAdmin.Completers;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Guide;
 using IdcAdmin.Core.Identity;
@@ -35,6 +36,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
     /// <summary>The administrator's user name (sign-in name), at most 128 characters.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(UserNameCompleter))]
     public string UserName { get; set; } = "";
 
     /// <summary>The administrator's primary email address; AWS sends sign-in mails there.</summary>
@@ -60,17 +62,20 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
     /// <summary>An administrators group: the user joins it and the group, not the user, is assigned.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(GroupNameCompleter))]
     public string? GroupName { get; set; }
 
     /// <summary>The AWS account ids to give administrative access to; by default the organization's management account.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidatePattern(@"^\d{12}$")]
+    [ArgumentCompleter(typeof(AccountIdCompleter))]
     public string[]? AccountId { get; set; }
 
     /// <summary>The permission set's name; it is created with the AWS managed policy AdministratorAccess when missing.</summary>
     [Parameter]
     [ValidateLength(1, 32)]
     [ValidatePattern(@"^[\w+=,.@-]+$")]
+    [ArgumentCompleter(typeof(PermissionSetNameCompleter))]
     public string PermissionSetName { get; set; } = "AdministratorAccess";
 
     /// <summary>How long a console or CLI session of the permission set lasts, 1 to 12 hours (default 1 hour): a TimeSpan such as 04:00:00 or ISO 8601 such as PT4H.</summary>
@@ -85,6 +90,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
     /// <summary>The AWS profile to connect with, when not already connected.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
     /// <summary>The region to connect to, when not already connected.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using IdcAdmin.Completers;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Infrastructure;
@@ -46,6 +47,7 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdlet
     /// <summary>A profile of the shared AWS config/credentials files (static keys, SSO, assume-role or process).</summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
     /// <summary>The region Identity Center is enabled in. Without it, the profile's or AWS_REGION's region is used.</summary>

@@ -41,6 +41,7 @@ public sealed class GetIdcOrganizationalUnitCommand : IdcCmdlet
     /// <summary>Only OUs whose name matches; wildcards allowed.</summary>
     [Parameter]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(OrganizationalUnitNameCompleter))]
     public string? Name { get; set; }
 
     protected override void ProcessRecord()

@@ -39,6 +39,7 @@ public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
     /// <summary>Provision only to these accounts (12-digit ids); all accounts that have the set when omitted.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidatePattern(@"^\d{12}$")]
+    [ArgumentCompleter(typeof(AccountIdCompleter))]
     public string[]? AccountId { get; set; }
 
     /// <summary>Only the accounts holding an older version of the set.</summary>

@@ -15,7 +15,9 @@ namespace IdcAdmin.Commands.PermissionSet;
 /// the tags, the session duration as a TimeSpan, and the accounts the set is provisioned to with those that hold an
 /// older version (OutdatedAccounts; fix them with Deploy-IdcPermissionSet).</para>
 /// <para>Reading everything takes several calls per set; -Detail None lists names, descriptions and durations with one
-/// call per set.</para>
+/// call per set. A part that cannot be read (the role may lack the call, or the service may not offer it) gives one
+/// warning naming the part and the reason; that property is left empty, Detail leaves it out, and the rest of the set
+/// is returned.</para>
 /// </remarks>
 /// <example>
 /// <code>Get-IdcPermissionSet</code>
@@ -53,7 +55,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
     protected override void ProcessRecord()
     {
         var session = Session;
-        var reader = new PermissionSetReader(session);
+        var reader = new PermissionSetReader(session, unreadableDetails: Output);
         if (ParameterSetName == ByArnSet)
         {
             foreach (var arn in PermissionSetArn!) ReadOne(reader, arn, arn);

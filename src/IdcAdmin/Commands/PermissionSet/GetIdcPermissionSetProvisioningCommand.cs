@@ -43,6 +43,7 @@ public sealed class GetIdcPermissionSetProvisioningCommand : PermissionSetCmdlet
     /// <summary>The account (12-digit id) to look at.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByAccountSet, ValueFromPipelineByPropertyName = true)]
     [ValidatePattern(@"^\d{12}$")]
+    [ArgumentCompleter(typeof(AccountIdCompleter))]
     public string? AccountId { get; set; }
 
     /// <summary>Also list the accounts that hold the latest version.</summary>

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using IdcAdmin.Completers;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.PermissionSets;
 
@@ -63,6 +64,7 @@ public sealed class NewIdcPermissionSetCommand : IdcCmdlet
 
     /// <summary>AWS managed policies by name (ReadOnlyAccess), path and name (job-function/Billing) or ARN.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ManagedPolicyCompleter))]
     public string[]? ManagedPolicy { get; set; }
 
     /// <summary>Customer managed policies as Name or /path/Name; they must exist in every account the set is provisioned to.</summary>
@@ -80,6 +82,7 @@ public sealed class NewIdcPermissionSetCommand : IdcCmdlet
 
     /// <summary>An AWS managed policy (name or ARN) as the permissions boundary.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ManagedPolicyCompleter))]
     public string? PermissionsBoundary { get; set; }
 
     /// <summary>A customer managed policy (Name or /path/Name) as the permissions boundary.</summary>

@@ -51,6 +51,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
     /// <summary>The AWS managed policies the set should have (names or ARNs); an empty list detaches all.</summary>
     [Parameter]
     [AllowEmptyCollection]
+    [ArgumentCompleter(typeof(ManagedPolicyCompleter))]
     public string[]? ManagedPolicy { get; set; }
 
     /// <summary>The customer managed policies the set should have (Name or /path/Name); an empty list detaches all.</summary>
@@ -73,6 +74,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
 
     /// <summary>An AWS managed policy (name or ARN) as the permissions boundary.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ManagedPolicyCompleter))]
     public string? PermissionsBoundary { get; set; }
 
     /// <summary>A customer managed policy (Name or /path/Name) as the permissions boundary.</summary>
@@ -137,7 +139,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
                 Run(ct => new PermissionSetWriter(session, Output).ApplyAsync(current, plan.Changes, spec, ct));
                 if (!NoProvision) Provision(current);
             }
-            if (PassThru) WriteObject(Run(ct => new PermissionSetReader(session).ReadAsync(arn, PermissionSetDetail.All, ct)));
+            if (PassThru) WriteObject(Run(ct => new PermissionSetReader(session, unreadableDetails: Output).ReadAsync(arn, PermissionSetDetail.All, ct)));
         }
         catch (PermissionSetWriteException e)
         {

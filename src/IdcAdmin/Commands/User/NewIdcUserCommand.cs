@@ -87,10 +87,10 @@ public sealed class NewIdcUserCommand : IdcCmdlet
     [Alias("City")]
     public string? Locality { get; set; }
 
-    /// <summary>The state or province of the user's address.</summary>
+    /// <summary>The state, province or region of the user's postal address (not the AWS region).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("State", "StateOrProvince")]
-    public string? Region { get; set; }
+    public string? AddressRegion { get; set; }
 
     /// <summary>The postal code of the user's address.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -99,10 +99,10 @@ public sealed class SetIdcUserCommand : IdcCmdlet
     [Alias("City")]
     public string? Locality { get; set; }
 
-    /// <summary>The state or province of the user's address.</summary>
+    /// <summary>The state, province or region of the user's postal address (not the AWS region).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("State", "StateOrProvince")]
-    public string? Region { get; set; }
+    public string? AddressRegion { get; set; }
 
     /// <summary>The postal code of the user's address.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -131,7 +131,7 @@ public sealed class SetIdcUserCommand : IdcCmdlet
     /// <summary>Optional attributes to remove from the user.</summary>
     [Parameter]
     [ValidateSet("MiddleName", "Email", "EmailType", "NickName", "Title", "UserType", "ProfileUrl", "PhoneNumber", "PhoneNumberType",
-        "StreetAddress", "Locality", "Region", "PostalCode", "Country", "AddressType", "PreferredLanguage", "Locale", "Timezone")]
+        "StreetAddress", "Locality", "AddressRegion", "PostalCode", "Country", "AddressType", "PreferredLanguage", "Locale", "Timezone")]
     public string[]? Clear { get; set; }
 
     /// <summary>Write the updated user to the pipeline.</summary>
