@@ -33,9 +33,9 @@ Describe '02-admin-group-prod-staging.ps1' {
     }
 
     It 'lets alice reach prod and staging through the group, and not the playground account' {
-        Test-IdcAccountAccess -User alice -IncludeGroups -PermissionSet AdministratorAccess -Account prod | Should -BeTrue
-        Test-IdcAccountAccess -User alice -IncludeGroups -PermissionSet AdministratorAccess -Account staging | Should -BeTrue
-        Test-IdcAccountAccess -User alice -IncludeGroups -PermissionSet AdministratorAccess -Account playground | Should -BeFalse
+        Test-IdcAccountAccess -User alice -PermissionSet AdministratorAccess -Account prod | Should -BeTrue
+        Test-IdcAccountAccess -User alice -PermissionSet AdministratorAccess -Account staging | Should -BeTrue
+        Test-IdcAccountAccess -User alice -PermissionSet AdministratorAccess -Account playground | Should -BeFalse
     }
 
     It 'provisions the permission set to exactly the accounts it was assigned on' {

@@ -164,8 +164,8 @@ Describe 'Account access on the sandbox' {
         $results.Status | Sort-Object -Unique | Should -Be Succeeded
         $results.AccountName | Sort-Object | Should -Be @('prod-data', 'prod-web', 'staging')
         (Get-IdcAccountAssignment -Group Platform).AccountName | Sort-Object | Should -Be @('prod-data', 'prod-web', 'staging')
-        Test-IdcAccountAccess -User dana -IncludeGroups -PermissionSet PlatformAdmin -Account prod-web | Should -BeTrue
-        Test-IdcAccountAccess -User dana -IncludeGroups -PermissionSet PlatformAdmin -Account audit | Should -BeFalse
+        Test-IdcAccountAccess -User dana -PermissionSet PlatformAdmin -Account prod-web | Should -BeTrue
+        Test-IdcAccountAccess -User dana -PermissionSet PlatformAdmin -Account audit | Should -BeFalse
         (Get-IdcAccountAssignment -User dana -IncludeGroups).AccountName | Should -Contain staging
     }
 
