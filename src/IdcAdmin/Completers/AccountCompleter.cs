@@ -15,7 +15,7 @@ public sealed class AccountCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var snapshot = CompletionSnapshot.Get();
+        var snapshot = CompletionSnapshot.Get(fakeBoundParameters);
         if (snapshot == null) return Array.Empty<CompletionResult>();
         var word = (wordToComplete ?? "").Trim('\'', '"');
         return snapshot.Accounts
@@ -31,10 +31,10 @@ public sealed class AccountCompleter : IArgumentCompleter
 /// <summary>The organization snapshot for completion: loaded once per session, never blocking the prompt for long.</summary>
 internal static class CompletionSnapshot
 {
-    public static OrganizationSnapshot? Get()
+    public static OrganizationSnapshot? Get(System.Collections.IDictionary? fakeBoundParameters)
     {
         // Read on the calling thread: the runspace (so the session) is unknown on the thread that does the work.
-        var session = SessionStore.Current;
+        var session = SessionStore.ForCompletion(fakeBoundParameters);
         if (session == null) return null;
         return CompletionWork.Within(ct => OrganizationDirectory.For(session).SnapshotAsync(refresh: false, ct));
     }

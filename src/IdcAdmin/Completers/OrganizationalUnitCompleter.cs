@@ -13,7 +13,7 @@ public sealed class OrganizationalUnitCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var snapshot = CompletionSnapshot.Get();
+        var snapshot = CompletionSnapshot.Get(fakeBoundParameters);
         if (snapshot == null) return Array.Empty<CompletionResult>();
         var word = (wordToComplete ?? "").Trim('\'', '"');
         return snapshot.Units

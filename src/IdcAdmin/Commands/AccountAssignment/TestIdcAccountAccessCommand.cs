@@ -51,7 +51,7 @@ public sealed class TestIdcAccountAccessCommand : AccountAccessCmdlet
         if (!_invalid && _filter.Principals.Count > 0)
         {
             _filter.IncludeGroups = IncludeGroups;
-            var session = Session;
+            var session = CurrentSession;
             try
             {
                 WriteObject(Run(ct => AccessCheck.TestAsync(session, _filter, ct)));

@@ -99,7 +99,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
 
     protected override void ProcessRecord()
     {
-        var session = SessionStore.Current ?? ConnectOrCreate();
+        var session = Session ?? SessionStore.Current(SessionState) ?? ConnectOrCreate();
         if (session == null) return;
         var request = new AdministratorSetupRequest
         {
@@ -162,7 +162,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
         try
         {
             var session = Run(ct => IdcConnector.ConnectAsync(connection, null, ct));
-            SessionStore.Set(session);
+            SessionStore.Set(session, SessionState);
             return session;
         }
         catch (IdcConnectException e) when (e.Error == IdcConnectError.NotEnabled)
@@ -181,7 +181,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
             try
             {
                 var session = Run(ct => AccountInstanceCreator.CreateAsync(connection, null, new PollOptions(), ct));
-                SessionStore.Set(session);
+                SessionStore.Set(session, SessionState);
                 WriteVerbose($"Created account instance {session.InstanceArn}.");
                 return session;
             }

@@ -40,7 +40,7 @@ public sealed class GetIdcGroupMemberCommand : IdcCmdlet
             WriteItemError(new ArgumentException("Name the group with -Group or -GroupId."), "IdcGroupNotSpecified", null, ErrorCategory.InvalidArgument);
             return;
         }
-        var memberships = new MembershipService(Session);
+        var memberships = new MembershipService(CurrentSession);
         foreach (var group in groups)
         {
             try

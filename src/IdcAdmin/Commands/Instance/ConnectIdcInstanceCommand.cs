@@ -37,7 +37,8 @@ namespace IdcAdmin.Commands.Instance;
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "IdcInstance")]
 [OutputType(typeof(IdcInstance))]
-public sealed class ConnectIdcInstanceCommand : IdcCmdlet
+[OutputType(typeof(IdcSession))]
+public sealed class ConnectIdcInstanceCommand : IdcCmdletBase
 {
     /// <summary>A profile of the shared AWS config/credentials files (static keys, SSO, assume-role or process).</summary>
     [Parameter(Position = 0)]
@@ -64,6 +65,13 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdlet
     [ValidateRange(1, 1000)]
     public double RequestsPerSecond { get; set; } = RequestRateLimiter.DefaultRequestsPerSecond;
 
+    /// <summary>
+    /// Returns the session too, for -Session of later cmdlets (thread jobs, ForEach-Object -Parallel, several instances
+    /// at once). It stays usable after the runspace's default changes, until Disconnect-IdcInstance -Session.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     protected override void EndProcessing()
     {
         AwsConnection connection;
@@ -86,9 +94,9 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdlet
         try
         {
             var session = Run(ct => IdcConnector.ConnectAsync(connection, InstanceArn, ct));
-            SessionStore.Set(session);
+            SessionStore.Set(session, SessionState, handedOut: PassThru);
             WriteVerbose($"Connected to {session.InstanceArn} (identity store {session.IdentityStoreId}) in {session.Instance.Region}.");
-            WriteObject(session.Instance);
+            WriteObject(PassThru ? session : session.Instance);
         }
         catch (IdcConnectException e)
         {

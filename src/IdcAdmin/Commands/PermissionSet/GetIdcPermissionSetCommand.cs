@@ -52,7 +52,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
 
     protected override void ProcessRecord()
     {
-        var session = Session;
+        var session = CurrentSession;
         var reader = new PermissionSetReader(session);
         if (ParameterSetName == ByArnSet)
         {
