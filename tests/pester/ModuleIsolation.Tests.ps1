@@ -63,6 +63,19 @@ $sdk = Get-StandInSdk
         $result | Add-Member -NotePropertyName StandInFolder -NotePropertyValue (Split-Path $standIn)
         $result
     }
+
+    # -Credential given an AWSCredentials object of the other module's AWSSDK.Core (as AWS.Tools' Get-AWSCredential returns).
+    $withCredential = Join-Path $TestDrive 'WithCredential.ps1'
+    Set-Content -LiteralPath $withCredential -Value @'
+param([string] $IdcAdmin, [string] $StandIn, [string] $MotoUrl, [string] $AccessKey, [string] $SecretKey)
+$ErrorActionPreference = 'Stop'
+Import-Module $StandIn
+Import-Module $IdcAdmin
+$credential = [Amazon.Runtime.BasicAWSCredentials]::new($AccessKey, $SecretKey)
+$instance = Connect-IdcInstance -Credential $credential -Region us-east-1 -EndpointUrl $MotoUrl
+[pscustomobject]@{ CredentialType = $credential.GetType().Assembly.GetName().Version.ToString(); CallerArn = $instance.CallerArn; CredentialSource = $instance.CredentialSource } |
+    ConvertTo-Json -Compress
+'@
 }
 
 AfterAll {
@@ -86,5 +99,25 @@ Describe 'IdcAdmin beside another module''s AWSSDK.Core' {
         # IdcAdmin's own copy is loaded too, from its private folder.
         $ownSdk = Join-Path (Join-Path (Get-Module IdcAdmin).ModuleBase 'dependencies') 'AWSSDK.Core.dll'
         $result.SdkFiles | Should -Contain $ownSdk
+    }
+}
+
+Describe 'Connect-IdcInstance -Credential with another AWSSDK.Core''s credentials' {
+    It 'signs with the keys of an AWSCredentials object from AWSSDK.Core 3.7' {
+        $aws = @('--endpoint-url', $moto.Url, '--region', 'us-east-1', '--output', 'json')
+        $userName = New-TestName -Prefix 'tools'
+        $null = aws iam create-user --user-name $userName @aws
+        $key = (aws iam create-access-key --user-name $userName @aws | ConvertFrom-Json).AccessKey
+        $standIn = New-StandInModule -SdkVersion '3.7.501.1'
+
+        $output = & (Get-PowerShellPath) -NoProfile -NonInteractive -File $withCredential -IdcAdmin $idcAdmin -StandIn $standIn `
+            -MotoUrl $moto.Url -AccessKey $key.AccessKeyId -SecretKey $key.SecretAccessKey 2>&1 | ForEach-Object { "$_" }
+        $json = $output | Where-Object { $_ -like '{*' } | Select-Object -Last 1
+        if (-not $json) { throw "Connect-IdcInstance -Credential failed:`n$($output -join "`n")" }
+        $result = $json | ConvertFrom-Json
+
+        $result.CredentialType | Should -Be '3.3.0.0'
+        $result.CallerArn | Should -Be "arn:aws:iam::123456789012:user/$userName"
+        $result.CredentialSource | Should -Be '-Credential'
     }
 }

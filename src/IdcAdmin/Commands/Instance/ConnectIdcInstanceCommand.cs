@@ -65,6 +65,33 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdletBase
     [ValidateRange(1, 1000)]
     public double RequestsPerSecond { get; set; } = RequestRateLimiter.DefaultRequestsPerSecond;
 
+    /// <summary>A credentials file to read -ProfileName from instead of the default one (as AWS.Tools' -ProfileLocation).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProfileLocation { get; set; }
+
+    /// <summary>AWS credentials as an object, such as AWS.Tools' Get-AWSCredential returns; used instead of any profile.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Credential { get; set; }
+
+    /// <summary>An access key id, with -SecretKey (and -SessionToken for temporary keys); used instead of any profile.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AccessKey { get; set; }
+
+    /// <summary>The secret access key of -AccessKey: a string or a SecureString.</summary>
+    [Parameter]
+    [SecretTransformation]
+    [ValidateNotNullOrEmpty]
+    public string? SecretKey { get; set; }
+
+    /// <summary>The session token of temporary keys given with -AccessKey and -SecretKey: a string or a SecureString.</summary>
+    [Parameter]
+    [SecretTransformation]
+    [ValidateNotNullOrEmpty]
+    public string? SessionToken { get; set; }
+
     /// <summary>
     /// Returns the session too, for -Session of later cmdlets (thread jobs, ForEach-Object -Parallel, several instances
     /// at once). It stays usable after the runspace's default changes, until Disconnect-IdcInstance -Session.
@@ -80,6 +107,11 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdletBase
             connection = AwsConnection.Create(new AwsConnectionSettings
             {
                 ProfileName = ProfileName,
+                ProfileLocation = ProfileLocation,
+                ForeignCredentials = Credential is PSObject wrapped ? wrapped.BaseObject : Credential,
+                AccessKey = AccessKey,
+                SecretKey = SecretKey,
+                SessionToken = SessionToken,
                 Region = Region,
                 EndpointUrl = EndpointUrl,
                 RequestsPerSecond = RequestsPerSecond,
@@ -104,6 +136,7 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdletBase
             var category = e.Error switch
             {
                 IdcConnectError.AccessDenied => ErrorCategory.PermissionDenied,
+                IdcConnectError.Credentials => ErrorCategory.AuthenticationError,
                 IdcConnectError.Ambiguous => ErrorCategory.InvalidArgument,
                 _ => ErrorCategory.ObjectNotFound,
             };
