@@ -123,6 +123,56 @@ sso_registration_scopes = sso:account:access
         $Server.Shell.Dispose()
     }
 
+    # A loopback stand-in for IAM Identity Center's OIDC service (the device authorization flow: register, authorize,
+    # token, answering authorization_pending once) and its portal (GetRoleCredentials, which gives the keys for a
+    # bearer token). It records each request as "METHOD /path".
+    function Start-ScriptedSsoServer {
+        param([string] $AccessKeyId, [string] $SecretAccessKey)
+        $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+        $listener = [System.Net.HttpListener]::new()
+        $listener.Prefixes.Add("http://127.0.0.1:$port/")
+        $listener.Start()
+        $seen = [System.Collections.Concurrent.ConcurrentQueue[string]]::new()
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+            param($Listener, $Seen, $AccessKeyId, $SecretAccessKey)
+            $tokenCalls = 0
+            $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+            while ($Listener.IsListening) {
+                try { $context = $Listener.GetContext() } catch { break }
+                $request = $context.Request
+                $Seen.Enqueue("$($request.HttpMethod) $($request.Url.AbsolutePath)")
+                $status = 200
+                $errorType = $null
+                $answer = switch ($request.Url.AbsolutePath) {
+                    '/client/register' { @{ clientId = 'scripted-client'; clientSecret = 'scripted-client-secret'; clientIdIssuedAt = $now; clientSecretExpiresAt = $now + 7776000 } }
+                    '/device_authorization' {
+                        @{ deviceCode = 'scripted-device-code'; userCode = 'WXYZ-1234'; verificationUri = 'https://device.sso.us-east-1.amazonaws.com/'
+                           verificationUriComplete = 'https://device.sso.us-east-1.amazonaws.com/?user_code=WXYZ-1234'; expiresIn = 600; interval = 1 }
+                    }
+                    '/token' {
+                        $tokenCalls++
+                        if ($tokenCalls -eq 1) { $status = 400; $errorType = 'AuthorizationPendingException'; @{ error = 'authorization_pending' } }
+                        else { @{ accessToken = 'scripted-access-token'; tokenType = 'Bearer'; expiresIn = 3600; refreshToken = 'scripted-refresh-token' } }
+                    }
+                    '/federation/credentials' {
+                        if ($request.Headers['x-amz-sso_bearer_token'] -ne 'scripted-access-token') { $status = 401; $errorType = 'UnauthorizedException'; @{ message = 'bad token' } }
+                        else { @{ roleCredentials = @{ accessKeyId = $AccessKeyId; secretAccessKey = $SecretAccessKey; sessionToken = 'scripted-session-token'; expiration = ($now + 3600) * 1000 } } }
+                    }
+                    default { $status = 404; @{ message = 'not scripted' } }
+                }
+                $bytes = [System.Text.Encoding]::UTF8.GetBytes(($answer | ConvertTo-Json -Depth 5 -Compress))
+                $context.Response.StatusCode = $status
+                if ($errorType) { $context.Response.Headers['x-amzn-ErrorType'] = $errorType }
+                $context.Response.ContentType = 'application/json'
+                $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+                $context.Response.Close()
+            }
+        }).AddArgument($listener).AddArgument($seen).AddArgument($AccessKeyId).AddArgument($SecretAccessKey)
+        [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Listener = $listener; Shell = $shell; Handle = $shell.BeginInvoke(); Seen = $seen }
+    }
+
     # Runs Connect-IdcInstance <Arguments> in a new process with exactly these AWS_* variables, and reports what the
     # connection shows, or the error.
     $child = Join-Path $TestDrive 'Connect.ps1'
@@ -132,10 +182,11 @@ param([string] $Manifest)
 $Arguments = $env:IDC_TEST_CONNECT_ARGUMENTS
 Import-Module $Manifest
 try {
-    $instance = Invoke-Expression "Connect-IdcInstance $Arguments -ErrorAction Stop"
+    $instance = Invoke-Expression "Connect-IdcInstance $Arguments -ErrorAction Stop -WarningVariable connectWarnings -WarningAction SilentlyContinue"
     $users = @(Get-IdcUser -ErrorAction Stop)
     [pscustomobject]@{ CallerArn = $instance.CallerArn; CallerError = $instance.CallerError; CredentialSource = $instance.CredentialSource
-        ProfileName = $instance.ProfileName; Region = $instance.Region; Endpoints = $instance.Endpoints; Users = $users.Count } | ConvertTo-Json -Compress
+        ProfileName = $instance.ProfileName; Region = $instance.Region; Endpoints = $instance.Endpoints; Users = $users.Count
+        Warnings = @($connectWarnings | ForEach-Object { "$_" }) } | ConvertTo-Json -Compress
 }
 catch { [pscustomobject]@{ ErrorId = $_.FullyQualifiedErrorId; Message = "$_" } | ConvertTo-Json -Compress }
 '@
@@ -143,6 +194,8 @@ catch { [pscustomobject]@{ ErrorId = $_.FullyQualifiedErrorId; Message = "$_" } 
         param([string] $Arguments, [hashtable] $Environment = @{})
         $saved = @{}
         Get-ChildItem Env: | Where-Object Name -like 'AWS_*' | ForEach-Object { $saved[$_.Name] = $_.Value; Remove-Item "Env:$($_.Name)" }
+        $others = @($Environment.Keys | Where-Object { $_ -notlike 'AWS_*' })
+        foreach ($name in $others) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
         $base = @{ AWS_CONFIG_FILE = $configFile; AWS_SHARED_CREDENTIALS_FILE = $credentialsFile; AWS_EC2_METADATA_DISABLED = 'true'; AWS_PAGER = '' }
         try {
             foreach ($pair in ($base + $Environment).GetEnumerator()) { Set-Item "Env:$($pair.Key)" $pair.Value }
@@ -152,7 +205,7 @@ catch { [pscustomobject]@{ ErrorId = $_.FullyQualifiedErrorId; Message = "$_" } 
         finally {
             Remove-Item Env:IDC_TEST_CONNECT_ARGUMENTS -ErrorAction SilentlyContinue
             Get-ChildItem Env: | Where-Object Name -like 'AWS_*' | ForEach-Object { Remove-Item "Env:$($_.Name)" }
-            foreach ($pair in $saved.GetEnumerator()) { Set-Item "Env:$($pair.Key)" $pair.Value }
+            foreach ($pair in $saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($pair.Key, $pair.Value) }
         }
         $json = $output | Where-Object { $_ -like '{*' } | Select-Object -Last 1
         if (-not $json) { throw "Connect-IdcInstance $Arguments gave no result:`n$($output -join "`n")" }
@@ -272,5 +325,52 @@ Describe 'Connect-IdcInstance credentials' {
         $result.ErrorId | Should -Be 'IdcConnectCredentials,IdcAdmin.Commands.Instance.ConnectIdcInstanceCommand'
         $result.Message | Should -Match 'aws sso login --profile sso-user'
         $result.Message | Should -Match 'Connect-IdcInstance -ProfileName sso-user -Login'
+    }
+}
+
+Describe 'Connect-IdcInstance -Login' {
+    It 'signs an SSO profile in with the device authorization flow, shows the URL and code, and caches the token as the AWS CLI does' {
+        $ssoHome = Join-Path $TestDrive 'sso-home'
+        $null = New-Item -ItemType Directory -Path $ssoHome -Force
+        $server = Start-ScriptedSsoServer -AccessKeyId $key.AccessKeyId -SecretAccessKey $key.SecretAccessKey
+        try {
+            $result = Invoke-Connect "-ProfileName sso-user -Login -EndpointUrl $($moto.Url)" @{
+                HOME = $ssoHome; USERPROFILE = $ssoHome; AWS_ENDPOINT_URL_SSO_OIDC = $server.Url; AWS_ENDPOINT_URL_SSO = $server.Url
+            }
+            # The AWS CLI, with the same home folder, signs with the cached token without signing in again.
+            $savedHome = $env:HOME
+            $env:HOME = $ssoHome; $env:AWS_CONFIG_FILE = $configFile; $env:AWS_ENDPOINT_URL_SSO = $server.Url
+            try { $cliCaller = aws sts get-caller-identity --profile sso-user --endpoint-url $moto.Url --output json 2>&1 | Out-String }
+            finally { $env:HOME = $savedHome; Remove-Item Env:AWS_CONFIG_FILE, Env:AWS_ENDPOINT_URL_SSO }
+        }
+        finally { Stop-ContainerCredentialsServer $server }
+
+        $result.CallerArn | Should -Be $userArn
+        $result.CredentialSource | Should -Be "profile 'sso-user' (SSO)"
+        $result.Warnings | Should -Match 'https://device\.sso\.us-east-1\.amazonaws\.com/\?user_code=WXYZ-1234'
+        $result.Warnings | Should -Match 'WXYZ-1234'
+        $requests = $server.Seen.ToArray()
+        $requests | Should -Contain 'POST /client/register'
+        $requests | Should -Contain 'POST /device_authorization'
+        @($requests | Where-Object { $_ -eq 'POST /token' }).Count | Should -BeGreaterOrEqual 2
+        # The AWS CLI's cache: ~/.aws/sso/cache/<sha1 of the sso-session name>.json
+        $sha1 = [System.Security.Cryptography.SHA1]::Create()
+        $name = -join ($sha1.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($ssoSession)) | ForEach-Object { $_.ToString('x2') })
+        $cache = Join-Path (Join-Path (Join-Path (Join-Path $ssoHome '.aws') 'sso') 'cache') "$name.json"
+        Test-Path -LiteralPath $cache | Should -BeTrue
+        $token = Get-Content -LiteralPath $cache -Raw | ConvertFrom-Json
+        $token.accessToken | Should -Be 'scripted-access-token'
+        $token.startUrl | Should -Be "https://$ssoSession.awsapps.com/start"
+        $token.region | Should -Be 'us-east-1'
+        $token.expiresAt | Should -Not -BeNullOrEmpty
+        ($cliCaller | ConvertFrom-Json).Arn | Should -Be $userArn
+        @($server.Seen.ToArray() | Where-Object { $_ -eq 'POST /device_authorization' }).Count | Should -Be 1
+    }
+
+    It 'refuses -Login for a profile that is not an SSO profile' {
+        $result = Invoke-Connect "-ProfileName alice -Login -EndpointUrl $($moto.Url)"
+
+        $result.ErrorId | Should -Be 'IdcConnectConfiguration,IdcAdmin.Commands.Instance.ConnectIdcInstanceCommand'
+        $result.Message | Should -Match 'not one'
     }
 }

@@ -19,10 +19,16 @@ public static class AwsCredentialResolver
     /// region, say) falls through to the roles. Without: environment keys → the AWS_PROFILE (or default) profile →
     /// web identity → container → instance metadata. <paramref name="profileLocation"/> names another credentials file.
     /// </summary>
-    public static AwsResolvedCredentials Resolve(string? profileName, string? profileLocation = null)
+    /// <remarks>
+    /// <paramref name="ssoLogin"/>, when given, lets an SSO profile sign in (the device authorization flow, through
+    /// AWSSDK.SSOOIDC) when it has no valid token; it is told the verification URL and the code to confirm. The token is
+    /// cached where the AWS CLI caches it, so both share the sign-in.
+    /// </remarks>
+    public static AwsResolvedCredentials Resolve(string? profileName, string? profileLocation = null, Action<string, string>? ssoLogin = null)
     {
         var chain = Profiles(profileLocation);
         var named = Trimmed(profileName);
+        if (ssoLogin != null) return SsoLogin.Credentials(named ?? SelectedProfileName(null), chain, ssoLogin);
         if (named != null) return FromProfile(named, chain);
         if (HasEnvironmentKeys())
             return new AwsResolvedCredentials(new EnvironmentVariablesAWSCredentials(), "environment variables (AWS_ACCESS_KEY_ID)", null);
@@ -104,7 +110,7 @@ public static class AwsCredentialResolver
         return new AwsResolvedCredentials(new InstanceProfileAWSCredentials(), "instance role (EC2 instance metadata)", profileName);
     }
 
-    private static string Kind(CredentialProfile profile)
+    internal static string Kind(CredentialProfile profile)
     {
         var o = profile.Options;
         if (!string.IsNullOrEmpty(o.SsoSession) || !string.IsNullOrEmpty(o.SsoStartUrl)) return "SSO";

@@ -34,7 +34,7 @@ public sealed class AwsConnection : IDisposable
     /// <summary>Resolves credentials, region and endpoints as the AWS CLI would, then connects.</summary>
     public static AwsConnection Create(AwsConnectionSettings settings)
     {
-        var resolved = ExplicitCredentials(settings) ?? AwsCredentialResolver.Resolve(settings.ProfileName, settings.ProfileLocation);
+        var resolved = ExplicitCredentials(settings) ?? AwsCredentialResolver.Resolve(settings.ProfileName, settings.ProfileLocation, settings.SsoLogin);
         var region = AwsCredentialResolver.ResolveRegion(settings.Region, settings.ProfileName, settings.ProfileLocation);
         var options = new AwsTransportOptions
         {

@@ -19,6 +19,10 @@ public sealed class AwsConnectionSettings
     public string? AccessKey { get; set; }
     public string? SecretKey { get; set; }
     public string? SessionToken { get; set; }
+    /// <summary>
+    /// Lets an SSO profile sign in when it has no valid token (-Login): told the verification URL and the user code.
+    /// </summary>
+    public System.Action<string, string>? SsoLogin { get; set; }
     public HttpMessageHandler? InnerHandler { get; set; }
     public double RequestsPerSecond { get; set; } = RequestRateLimiter.DefaultRequestsPerSecond;
     public RequestRateLimiter? RateLimiter { get; set; }

@@ -25,6 +25,17 @@ namespace IdcAdmin.Commands.Instance;
 /// <para>Connects with the credentials of the 'management' profile to the instance enabled in eu-west-1.</para>
 /// </example>
 /// <example>
+/// <code>Connect-IdcInstance -ProfileName management -Login</code>
+/// <para>Signs in to the SSO profile 'management' first when it has no valid token (shows a URL and a code to confirm in a browser).</para>
+/// </example>
+/// <example>
+/// <code>
+/// $session = Connect-IdcInstance -ProfileName management -PassThru
+/// Get-Content names.txt | ForEach-Object -Parallel { Get-IdcUser -UserName $_ -Session $using:session }
+/// </code>
+/// <para>Keeps the session to pass it with -Session where the runspace's connection is not available.</para>
+/// </example>
+/// <example>
 /// <code>Connect-IdcInstance -Region us-east-1 -InstanceArn arn:aws:sso:::instance/ssoins-1111222233334444</code>
 /// <para>Chooses one instance when the credentials can see more than one.</para>
 /// </example>
@@ -93,6 +104,13 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdletBase
     public string? SessionToken { get; set; }
 
     /// <summary>
+    /// Signs in to IAM Identity Center first when the SSO profile has no valid token: shows a URL and a code to confirm
+    /// in a browser, waits for it, and caches the token where the AWS CLI does (~/.aws/sso/cache).
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Login { get; set; }
+
+    /// <summary>
     /// Returns the session too, for -Session of later cmdlets (thread jobs, ForEach-Object -Parallel, several instances
     /// at once). It stays usable after the runspace's default changes, until Disconnect-IdcInstance -Session.
     /// </summary>
@@ -112,6 +130,7 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdletBase
                 AccessKey = AccessKey,
                 SecretKey = SecretKey,
                 SessionToken = SessionToken,
+                SsoLogin = Login ? (url, code) => Output.WriteWarning($"To sign in to IAM Identity Center, open {url} in a browser and confirm the code {code}. Waiting for the sign-in...") : null,
                 Region = Region,
                 EndpointUrl = EndpointUrl,
                 RequestsPerSecond = RequestsPerSecond,
