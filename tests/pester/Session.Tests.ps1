@@ -98,4 +98,17 @@ Describe 'Connect-IdcInstance -PassThru and -Session' {
         ($results | Where-Object Iteration -ne 1).Outcome | Should -Be @(
             'IdcNotConnected,IdcAdmin.Commands.User.GetIdcUserCommand', 'IdcNotConnected,IdcAdmin.Commands.User.GetIdcUserCommand')
     }
+
+    It 'completes user names from the -Session on the command line when the runspace is not connected' {
+        $session = Connect-IdcInstance -Region us-east-1 -EndpointUrl $moto.Url -PassThru
+        Disconnect-IdcInstance
+        $global:IdcCompletionSession = $session
+        try {
+            $line = 'Get-IdcUser -Session $IdcCompletionSession -UserName sess'
+            $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        }
+        finally { Remove-Variable IdcCompletionSession -Scope Global }
+
+        $completions | Should -Contain $userName
+    }
 }
