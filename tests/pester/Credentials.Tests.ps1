@@ -123,6 +123,46 @@ sso_registration_scopes = sso:account:access
         $Server.Shell.Dispose()
     }
 
+    # A loopback stand-in for the EC2 instance metadata service (IMDSv2): a session token, then the role's keys.
+    function Start-InstanceMetadataServer {
+        param([string] $AccessKeyId, [string] $SecretAccessKey)
+        $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+        $listener = [System.Net.HttpListener]::new()
+        $listener.Prefixes.Add("http://127.0.0.1:$port/")
+        $listener.Start()
+        $seen = [System.Collections.Concurrent.ConcurrentQueue[string]]::new()
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+            param($Listener, $Seen, $AccessKeyId, $SecretAccessKey)
+            while ($Listener.IsListening) {
+                try { $context = $Listener.GetContext() } catch { break }
+                $request = $context.Request
+                $Seen.Enqueue("$($request.HttpMethod) $($request.Url.AbsolutePath)")
+                $status = 200
+                $text = switch -Regex ($request.Url.AbsolutePath) {
+                    '^/latest/api/token$' { 'scripted-imds-token' }
+                    '^/latest/meta-data/iam/security-credentials/?$' { 'ci-runner-role' }
+                    '^/latest/meta-data/iam/security-credentials/ci-runner-role$' {
+                        if ($request.Headers['X-aws-ec2-metadata-token'] -ne 'scripted-imds-token') { $status = 401; '' }
+                        else {
+                            [pscustomobject]@{ Code = 'Success'; Type = 'AWS-HMAC'; AccessKeyId = $AccessKeyId; SecretAccessKey = $SecretAccessKey
+                                Token = 'imds-session-token'; Expiration = [DateTime]::UtcNow.AddHours(6).ToString('yyyy-MM-ddTHH:mm:ssZ')
+                                LastUpdated = [DateTime]::UtcNow.ToString('yyyy-MM-ddTHH:mm:ssZ') } | ConvertTo-Json
+                        }
+                    }
+                    '^/latest/meta-data/iam/info/?$' { '{"Code":"Success","InstanceProfileArn":"arn:aws:iam::123456789012:instance-profile/ci","InstanceProfileId":"AIPA1"}' }
+                    default { $status = 404; '' }
+                }
+                $bytes = [System.Text.Encoding]::UTF8.GetBytes([string]$text)
+                $context.Response.StatusCode = $status
+                $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+                $context.Response.Close()
+            }
+        }).AddArgument($listener).AddArgument($seen).AddArgument($AccessKeyId).AddArgument($SecretAccessKey)
+        [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Listener = $listener; Shell = $shell; Handle = $shell.BeginInvoke(); Seen = $seen }
+    }
+
     # A loopback stand-in for IAM Identity Center's OIDC service (the device authorization flow: register, authorize,
     # token, answering authorization_pending once) and its portal (GetRoleCredentials, which gives the keys for a
     # bearer token). It records each request as "METHOD /path".
@@ -198,7 +238,8 @@ catch { [pscustomobject]@{ ErrorId = $_.FullyQualifiedErrorId; Message = "$_" } 
         foreach ($name in $others) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
         $base = @{ AWS_CONFIG_FILE = $configFile; AWS_SHARED_CREDENTIALS_FILE = $credentialsFile; AWS_EC2_METADATA_DISABLED = 'true'; AWS_PAGER = '' }
         try {
-            foreach ($pair in ($base + $Environment).GetEnumerator()) { Set-Item "Env:$($pair.Key)" $pair.Value }
+            foreach ($pair in $Environment.GetEnumerator()) { $base[$pair.Key] = $pair.Value }
+            foreach ($pair in $base.GetEnumerator()) { Set-Item "Env:$($pair.Key)" $pair.Value }
             $env:IDC_TEST_CONNECT_ARGUMENTS = $Arguments
             $output = & (Get-PowerShellPath) -NoProfile -NonInteractive -File $child -Manifest $manifest 2>&1 | ForEach-Object { "$_" }
         }
@@ -287,6 +328,19 @@ Describe 'Connect-IdcInstance credentials' {
         $result.Region | Should -Be 'us-east-1'
         $result.CredentialSource | Should -Be 'container credentials'
         $server.Seen.ToArray() | Should -Contain 'container-auth-token'
+    }
+
+    It 'takes a region-only [default] profile''s region and the instance role' {
+        $server = Start-InstanceMetadataServer -AccessKeyId $key.AccessKeyId -SecretAccessKey $key.SecretAccessKey
+        try {
+            $result = Invoke-Connect "-EndpointUrl $($moto.Url)" @{ AWS_EC2_METADATA_DISABLED = 'false'; AWS_EC2_METADATA_SERVICE_ENDPOINT = $server.Url }
+        }
+        finally { Stop-ContainerCredentialsServer $server }
+
+        $result.CallerArn | Should -Be $userArn
+        $result.Region | Should -Be 'us-east-1'
+        $result.CredentialSource | Should -Be 'instance role (EC2 instance metadata)'
+        $server.Seen.ToArray() | Should -Contain 'GET /latest/meta-data/iam/security-credentials/ci-runner-role'
     }
 
     It 'refuses a profile without a region when AWS_REGION is not set, saying what to do' {

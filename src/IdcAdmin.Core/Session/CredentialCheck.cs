@@ -31,6 +31,9 @@ public static class CredentialCheck
         if (connection.IsSso && connection.ProfileName != null)
             message += $" The SSO sign-in of profile '{connection.ProfileName}' has no valid token: sign in with " +
                        $"'Connect-IdcInstance -ProfileName {connection.ProfileName} -Login' or 'aws sso login --profile {connection.ProfileName}', then connect again.";
+        else if (connection.CredentialSource.StartsWith("instance role", StringComparison.Ordinal))
+            message += " The instance role is the last place the AWS CLI looks: no other credentials were found. Pass -ProfileName, -Credential, " +
+                       "or -AccessKey and -SecretKey, or set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.";
         return message;
     }
 }
