@@ -99,6 +99,23 @@ public sealed class WindowsPowerShellDependencyTests
     }
 
     [Fact]
+    public void On_PowerShell_7_the_cmdlet_assembly_names_only_the_engine_and_what_the_platform_provides()
+    {
+        // What the default load context serves: .NET's own assemblies (this test runs on the .NET PowerShell 7.6 uses)
+        // and the two PowerShell ships itself.
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        platform.Add("System.Management.Automation");
+        platform.Add("Microsoft.Bcl.AsyncInterfaces");
+        var cmdlets = Read(Path.Combine(ModuleOutput, "IdcAdmin.dll"));
+
+        var others = cmdlets.References.Where(r => r.Name != ModuleLayout.EngineAssemblyName && !platform.Contains(r.Name!)).Select(r => r.FullName).ToList();
+
+        Assert.True(others.Count == 0, "The cmdlet assembly names libraries it would load beside other modules' copies:\n  " + string.Join("\n  ", others));
+        Assert.Contains(cmdlets.References, r => r.Name == ModuleLayout.EngineAssemblyName);
+    }
+
+    [Fact]
     public void The_resolver_refuses_the_same_references_to_an_assembly_outside_the_module()
     {
         var stranger = Path.Combine(Path.GetTempPath(), "AWS.Tools.Common", "AWSSDK.Core.dll");
