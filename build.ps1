@@ -4,7 +4,7 @@
 
 .DESCRIPTION
     Build    publishes src/IdcAdmin into output/IdcAdmin/<version>/ with the manifest, format files, about help,
-             the MAML help generated from the cmdlets' XML doc comments, and every dependency DLL.
+             the MAML help generated from the cmdlets' XML doc comments, and every dependency DLL (in dependencies/).
     Test     Build, then `dotnet test IdcAdmin.sln` (starts moto_server itself), then the Pester 5 tests in
              tests/pester when Pester 5 is installed.
     Pester   only the Pester tests, against the module already in output/.
@@ -98,13 +98,19 @@ function Invoke-BuildTask {
 
     Invoke-Dotnet @('publish', (Join-Path (Join-Path $RepoRoot 'src') $ModuleName), '-c', $Configuration, '-o', $staging, '--nologo')
 
-    # Every DLL the module needs at run time; PowerShell brings its own System.Management.Automation.
+    # The cmdlet assembly in the module folder; the engine and every library it uses in dependencies/, which PowerShell
+    # does not probe: the module loads them privately, so another module's copies (AWS.Tools' AWSSDK.Core) never clash.
+    # PowerShell brings its own System.Management.Automation.
+    Copy-Item -LiteralPath (Join-Path $staging "$ModuleName.dll") -Destination $moduleOut
+    $dependencies = Join-Path $moduleOut 'dependencies'
+    $null = New-Item -ItemType Directory -Path $dependencies -Force
     Get-ChildItem -LiteralPath $staging -Filter '*.dll' |
-        Where-Object { $_.Name -ne 'System.Management.Automation.dll' } |
-        Copy-Item -Destination $moduleOut
+        Where-Object { $_.Name -notin @("$ModuleName.dll", 'System.Management.Automation.dll') } |
+        Copy-Item -Destination $dependencies
 
     $moduleSource = Join-Path $RepoRoot 'module'
     Copy-Item -LiteralPath (Join-Path $moduleSource "$ModuleName.psd1") -Destination $moduleOut
+    Copy-Item -LiteralPath (Join-Path $moduleSource "$ModuleName.Loader.ps1") -Destination $moduleOut
     Get-ChildItem -LiteralPath $moduleSource -Filter '*.Format.ps1xml' | Copy-Item -Destination $moduleOut
     $helpOut = Join-Path $moduleOut 'en-US'
     $null = New-Item -ItemType Directory -Path $helpOut -Force
@@ -160,7 +166,7 @@ function Invoke-PesterTask {
     if (-not (Test-Path -LiteralPath (Join-Path (Get-ModuleOutputPath) "$ModuleName.psd1"))) { throw 'The module is not built. Run: ./build.ps1 -Task Build' }
     Import-PinnedPester
     $config = New-PesterConfiguration
-    $config.Run.Path = if ($TestPath) { $TestPath } else { Join-Path (Join-Path $RepoRoot 'tests') 'pester' }
+    $config.Run.Path = if ($TestPath) { @($TestPath -split ",") } else { Join-Path (Join-Path $RepoRoot 'tests') 'pester' }
     $config.Run.PassThru = $true
     $config.Output.Verbosity = 'Detailed'
     $result = Invoke-Pester -Configuration $config

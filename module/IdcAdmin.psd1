@@ -1,5 +1,7 @@
 @{
     RootModule           = 'IdcAdmin.dll'
+    # Puts the engine's private loading in place before PowerShell reads the cmdlet assembly.
+    NestedModules        = @('IdcAdmin.Loader.ps1')
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     GUID                 = '6f1d7c1e-3b2a-4c8e-9a55-2f4d1e7b9c30'

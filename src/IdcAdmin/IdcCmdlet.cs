@@ -1,126 +1,49 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Infrastructure;
 
 namespace IdcAdmin;
 
 /// <summary>
-/// Base of every IdcAdmin cmdlet: resolves the runspace's session, runs engine work on the pipeline thread with
-/// its reports forwarded, and cancels it when the user presses Ctrl+C.
+/// Base of every IdcAdmin cmdlet that works in a session: the one given with -Session, else the runspace's default
+/// (from Connect-IdcInstance). Resolved here once for all cmdlets.
 /// </summary>
-public abstract class IdcCmdlet : PSCmdlet
+public abstract class IdcCmdlet : IdcCmdletBase
 {
-    private readonly CancellationTokenSource _cancellation = new();
-    private PipelinePump? _pump;
     private IdcSession? _sessionOfRun;
 
-    /// <summary>Cancelled by Ctrl+C / StopProcessing.</summary>
-    protected CancellationToken CancellationToken => _cancellation.Token;
+    /// <summary>
+    /// The session to work in (from Connect-IdcInstance -PassThru) instead of this runspace's default: for thread jobs,
+    /// ForEach-Object -Parallel, runspaces of your own, or more than one instance at a time.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public IdcSession? Session { get; set; }
 
-    /// <summary>The engine's view of this cmdlet's output streams.</summary>
-    protected IOutputWriter Output => Pump;
-
-    private PipelinePump Pump => _pump ??= new PipelinePump(WriteVerbose, WriteWarning, WriteDebug, WriteProgressReport, CancellationToken);
-
-    /// <summary>The connected session; stops the cmdlet with a clear error when there is none.</summary>
-    protected IdcSession Session
+    /// <summary>The session this cmdlet works in; stops the cmdlet with the error id IdcNotConnected when there is none.</summary>
+    protected IdcSession CurrentSession
     {
         get
         {
-            // The runspace (so its session) is known only on the pipeline thread; engine work started by Run or
+            // The runspace (so its default) is known only on the pipeline thread; engine work started by Run or
             // Stream runs on other threads and gets the session its cmdlet saw when it started the work.
-            var session = SessionStore.Current ?? _sessionOfRun;
+            var session = Session ?? _sessionOfRun ?? DefaultSession();
             if (session != null) return session;
             ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("Not connected to IAM Identity Center. Run Connect-IdcInstance first (for example: Connect-IdcInstance -ProfileName management -Region eu-west-1)."),
+                new InvalidOperationException("Not connected to IAM Identity Center. Run Connect-IdcInstance first (for example: Connect-IdcInstance -ProfileName management -Region eu-west-1), " +
+                                              "or pass -Session (from Connect-IdcInstance -PassThru) in a thread job or a ForEach-Object -Parallel script block."),
                 "IdcNotConnected", ErrorCategory.ConnectionError, null));
             return null!;
         }
     }
 
-    /// <summary>Runs engine work to completion on this thread, forwarding its verbose/warning/progress output.</summary>
-    protected T Run<T>(Func<CancellationToken, Task<T>> work)
+    /// <summary>The runspace's default session; null off the pipeline thread, where no runspace is current.</summary>
+    private IdcSession? DefaultSession() =>
+        System.Management.Automation.Runspaces.Runspace.DefaultRunspace == null ? null : SessionStore.Current(SessionState);
+
+    protected override void RememberSession()
     {
-        RememberSession();
-        return Stoppable(() => Pump.Run(() => work(CancellationToken)));
+        if ((Session ?? DefaultSession()) is { } session) _sessionOfRun = session;
     }
-
-    protected void Run(Func<CancellationToken, Task> work)
-    {
-        RememberSession();
-        Stoppable(() => { Pump.Run(() => work(CancellationToken)); return true; });
-    }
-
-    /// <summary>Enumerates an engine stream, one page fetched at a time, on this thread.</summary>
-    protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source)
-    {
-        RememberSession();
-        return StoppableStream(Pump.Stream(source, CancellationToken));
-    }
-
-    private IEnumerable<T> StoppableStream<T>(IEnumerable<T> items)
-    {
-        using var e = items.GetEnumerator();
-        while (Stoppable(e.MoveNext)) yield return e.Current;
-    }
-
-    /// <summary>
-    /// Ctrl+C cancels the engine work; its OperationCanceledException becomes PipelineStoppedException, which PowerShell
-    /// ends on quietly (and which the cmdlets' catch filters let through). When the pipeline stops under the pump (a
-    /// Write-* call threw PipelineStoppedException), the engine work still running is cancelled.
-    /// </summary>
-    private T Stoppable<T>(Func<T> pumped)
-    {
-        try
-        {
-            return pumped();
-        }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
-        catch (PipelineStoppedException)
-        {
-            _cancellation.Cancel();
-            throw;
-        }
-    }
-
-    /// <summary>ShouldProcess for engine work running inside <see cref="Run{T}"/>: asked on the pipeline thread, as PowerShell requires.</summary>
-    protected bool ShouldProcessFromEngine(string target, string action) => Pump.OnPipelineThread(() => ShouldProcess(target, action));
-
-    /// <summary>Writes a non-terminating error for one failed item, so the rest go on.</summary>
-    protected void WriteItemError(Exception e, string errorId, object? target, ErrorCategory? category = null) =>
-        WriteError(ErrorRecords.From(Unwrap(e), errorId, target, category));
-
-    protected void ThrowTerminating(Exception e, string errorId, object? target, ErrorCategory? category = null) =>
-        ThrowTerminatingError(ErrorRecords.From(Unwrap(e), errorId, target, category));
-
-    protected override void StopProcessing() => _cancellation.Cancel();
-
-    /// <summary>Called on the pipeline thread before engine work starts, where the runspace's session can be read.</summary>
-    private void RememberSession()
-    {
-        if (SessionStore.Current is { } session) _sessionOfRun = session;
-    }
-
-    protected override void EndProcessing() => _pump?.Drain();
-
-    private void WriteProgressReport(ProgressReport p)
-    {
-        var record = new ProgressRecord(p.ActivityId, p.Activity, string.IsNullOrEmpty(p.Status) ? p.Activity : p.Status)
-        {
-            PercentComplete = Math.Max(-1, Math.Min(100, p.PercentComplete)),
-            RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-        };
-        WriteProgress(record);
-    }
-
-    private static Exception Unwrap(Exception e) =>
-        e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;
 }

@@ -13,7 +13,7 @@ Describe 'Connect-IdcInstance' {
     It 'finds the instance, its identity store and its access portal in the region' {
         $instance = Connect-TestInstance -Moto $moto
 
-        $instance | Should -BeOfType ([IdcAdmin.Core.Session.IdcInstance])
+        $instance.GetType().FullName | Should -Be 'IdcAdmin.Core.Session.IdcInstance'
         $instance.InstanceArn | Should -Match '^arn:aws:sso:::instance/ssoins-'
         $instance.IdentityStoreId | Should -Not -BeNullOrEmpty
         $instance.Region | Should -Be 'us-east-1'

@@ -20,7 +20,7 @@ Describe 'Deploy-IdcPermissionSet' {
 
         $result = Deploy-IdcPermissionSet -PermissionSet $set.Name -AccountId $account
 
-        $result | Should -BeOfType ([IdcAdmin.Core.PermissionSets.PermissionSetProvisioningResult])
+        $result.GetType().FullName | Should -Be 'IdcAdmin.Core.PermissionSets.PermissionSetProvisioningResult'
         $result.Status | Should -Be 'SUCCEEDED'
         $result.AccountId | Should -Be $account
         $result.PermissionSetArn | Should -Be $set.PermissionSetArn

@@ -65,9 +65,9 @@ Describe 'Get-IdcPermissionSet' {
         $set.SessionDuration.TotalHours | Should -Be 2
         $set.PermissionsBoundary | Should -BeNullOrEmpty
         $set.Tags | Should -BeNullOrEmpty
-        $set.Detail.HasFlag([IdcAdmin.Core.PermissionSets.PermissionSetDetail]::Policies) | Should -BeTrue
-        $set.Detail.HasFlag([IdcAdmin.Core.PermissionSets.PermissionSetDetail]::PermissionsBoundary) | Should -BeFalse
-        $set.Detail.HasFlag([IdcAdmin.Core.PermissionSets.PermissionSetDetail]::Tags) | Should -BeFalse
+        $set.Detail.HasFlag($set.Detail.GetType()::Policies) | Should -BeTrue
+        $set.Detail.HasFlag($set.Detail.GetType()::PermissionsBoundary) | Should -BeFalse
+        $set.Detail.HasFlag($set.Detail.GetType()::Tags) | Should -BeFalse
         $warnings | Should -HaveCount 2
         @($warnings | Where-Object { "$_" -match 'PermissionsBoundary' -and "$_" -match 'GetPermissionsBoundaryForPermissionSet' }) | Should -HaveCount 1
         @($warnings | Where-Object { "$_" -match '\bTags\b' -and "$_" -match 'ListTagsForResource' }) | Should -HaveCount 1

@@ -27,7 +27,7 @@ Describe 'Get-IdcPermissionSetProvisioning' {
         $entries = $set | Get-IdcPermissionSetProvisioning -IncludeCurrent
 
         $entries | Should -Not -BeNullOrEmpty
-        $entries[0] | Should -BeOfType ([IdcAdmin.Core.PermissionSets.PermissionSetAccountProvisioning])
+        $entries[0].GetType().FullName | Should -Be 'IdcAdmin.Core.PermissionSets.PermissionSetAccountProvisioning'
         $entries[0].AccountId | Should -Be '123456789012'
         $entries[0].PermissionSetArn | Should -Be $set.PermissionSetArn
         $entries[0].ProvisioningStatus | Should -BeIn 'LATEST_PERMISSION_SET_PROVISIONED', 'LATEST_PERMISSION_SET_NOT_PROVISIONED'

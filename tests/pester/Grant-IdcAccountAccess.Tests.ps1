@@ -38,7 +38,7 @@ Describe 'Grant-IdcAccountAccess' {
     It 'returns pending requests with -NoWait' {
         $pending = Grant-IdcAccountAccess -User $script:access.UserName -PermissionSet $script:access.PermissionSetName -Account $script:access.AccountIds[2] -NoWait
         $pending.RequestId | Should -Not -BeNullOrEmpty
-        $pending | Should -BeOfType 'IdcAdmin.Core.Access.AccountAssignmentResult'
+        $pending.GetType().FullName | Should -Be 'IdcAdmin.Core.Access.AccountAssignmentResult'
     }
 
     It 'stops before any write when a name is unknown' -ForEach @(

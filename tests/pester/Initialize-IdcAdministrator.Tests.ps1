@@ -31,7 +31,7 @@ Describe 'Initialize-IdcAdministrator' {
     It 'makes an administrator with AdministratorAccess on the management account in one call' {
         $result = Initialize-IdcAdministrator @setup -WarningAction SilentlyContinue
 
-        $result | Should -BeOfType ([IdcAdmin.Core.Guide.AdministratorSetupResult])
+        $result.GetType().FullName | Should -Be 'IdcAdmin.Core.Guide.AdministratorSetupResult'
         $result.Changes | Should -BeGreaterThan 0
         $result.Steps.Action | Should -Contain 'Created'
         $result.Assignments | Should -HaveCount 1

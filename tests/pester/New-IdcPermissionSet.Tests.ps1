@@ -19,7 +19,7 @@ Describe 'New-IdcPermissionSet' {
             -ManagedPolicy ReadOnlyAccess, SecurityAudit -CustomerManagedPolicy '/team/DataLakeRead' `
             -InlinePolicy @{ Version = '2012-10-17'; Statement = @(@{ Effect = 'Deny'; Action = 's3:DeleteObject'; Resource = '*' }) }
 
-        $set | Should -BeOfType ([IdcAdmin.Core.PermissionSets.IdcPermissionSet])
+        $set.GetType().FullName | Should -Be 'IdcAdmin.Core.PermissionSets.IdcPermissionSet'
         $set.Name | Should -Be $name
         $set.PermissionSetArn | Should -Match '/ps-'
         $set.SessionDuration | Should -Be ([TimeSpan]::FromHours(4))

@@ -29,24 +29,24 @@ BeforeAll {
     $unit = Get-IdcOrganizationalUnit -Recurse | Where-Object Depth -EQ 1 | Select-Object -First 1
     $result = Grant-IdcAccountAccess -Group $group.DisplayName -PermissionSet $psName -Account $account.AccountId
     $entry = Get-IdcAccountAssignment -Group $group.DisplayName
-    $failed = [IdcAdmin.Core.Access.AccountAssignmentResult]@{
+    $failed = (New-EngineObject 'IdcAdmin.Core.Access.AccountAssignmentResult' -Property @{
         Operation = 'Create'; Status = 'Failed'; AccountId = $account.AccountId; AccountName = $account.Name; PrincipalType = 'Group'
         PrincipalId = $group.GroupId; PrincipalName = $group.DisplayName; PermissionSetArn = $set.PermissionSetArn; PermissionSetName = $psName
         FailureReason = 'Received a 404 status error: Not supported account'
-    }
-    $provisioning = [IdcAdmin.Core.PermissionSets.PermissionSetProvisioningResult]@{
+    })
+    $provisioning = (New-EngineObject 'IdcAdmin.Core.PermissionSets.PermissionSetProvisioningResult' -Property @{
         Name = $psName; PermissionSetArn = $set.PermissionSetArn; AccountId = $account.AccountId; Status = 'FAILED'; FailureReason = 'Role limit exceeded'
-    }
-    $accountProvisioning = [IdcAdmin.Core.PermissionSets.PermissionSetAccountProvisioning]@{
+    })
+    $accountProvisioning = (New-EngineObject 'IdcAdmin.Core.PermissionSets.PermissionSetAccountProvisioning' -Property @{
         Name = $psName; PermissionSetArn = $set.PermissionSetArn; AccountId = $account.AccountId; ProvisioningStatus = 'LATEST_PERMISSION_SET_NOT_PROVISIONED'
-    }
-    $setup = [IdcAdmin.Core.Guide.AdministratorSetupResult]@{
+    })
+    $setup = (New-EngineObject 'IdcAdmin.Core.Guide.AdministratorSetupResult' -Property @{
         UserName = $userName; UserId = $user.UserId; GroupName = $group.DisplayName; GroupId = $group.GroupId; PermissionSetName = $psName
         PermissionSetArn = $set.PermissionSetArn; AccessPortalUrl = $instance.AccessPortalUrl; Changes = 2
-    }
-    $setup.Steps.Add([IdcAdmin.Core.Guide.SetupStep]::new('user', $userName, 'Created', $null))
-    $setup.Assignments.Add([IdcAdmin.Core.Guide.SetupAssignment]@{ AccountId = $account.AccountId; PermissionSetName = $psName; PrincipalType = 'GROUP'; PrincipalName = $group.DisplayName; Status = 'SUCCEEDED' })
-    $setup.ManualSteps.Add([IdcAdmin.Core.Guide.ManualStep]::new('Turn on MFA', 'Settings > Authentication'))
+    })
+    $setup.Steps.Add((New-EngineObject 'IdcAdmin.Core.Guide.SetupStep' -ArgumentList @('user', $userName, 'Created', $null)))
+    $setup.Assignments.Add((New-EngineObject 'IdcAdmin.Core.Guide.SetupAssignment' -Property @{ AccountId = $account.AccountId; PermissionSetName = $psName; PrincipalType = 'GROUP'; PrincipalName = $group.DisplayName; Status = 'SUCCEEDED' }))
+    $setup.ManualSteps.Add((New-EngineObject 'IdcAdmin.Core.Guide.ManualStep' -ArgumentList @('Turn on MFA', 'Settings > Authentication')))
 
     # Each type: the object, the values its default view must show at 80 columns, and list properties with
     # the text Export-Csv must write for them.

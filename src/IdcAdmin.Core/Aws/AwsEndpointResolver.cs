@@ -5,10 +5,19 @@ namespace IdcAdmin.Core.Aws;
 /// <summary>Chooses the URL of a service: explicit endpoint, then the standard AWS_ENDPOINT_URL* variables, then AWS's own.</summary>
 public static class AwsEndpointResolver
 {
-    public static Uri Resolve(AwsService service, string region, string? explicitEndpoint, Func<string, string?>? environment = null)
+    /// <summary>
+    /// The AWS CLI's order: the explicit endpoint; unless configured endpoints are ignored, AWS_ENDPOINT_URL_&lt;SERVICE&gt;,
+    /// AWS_ENDPOINT_URL, the profile's services section, the profile's endpoint_url; then AWS's own endpoint.
+    /// </summary>
+    public static Uri Resolve(AwsService service, string region, string? explicitEndpoint, Func<string, string?>? environment = null,
+        AwsConfiguredEndpoints? configuredEndpoints = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var configured = FirstNonEmpty(explicitEndpoint, environment(service.EndpointEnvironmentVariable), environment("AWS_ENDPOINT_URL"));
+        var config = configuredEndpoints ?? AwsConfiguredEndpoints.None;
+        var configured = config.Ignore
+            ? FirstNonEmpty(explicitEndpoint)
+            : FirstNonEmpty(explicitEndpoint, environment(service.EndpointEnvironmentVariable), environment("AWS_ENDPOINT_URL"),
+                config.ServiceEndpoint(service.ConfigKey), config.ProfileEndpoint);
         if (configured != null)
         {
             if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))

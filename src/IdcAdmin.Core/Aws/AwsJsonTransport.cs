@@ -30,7 +30,7 @@ public sealed class AwsJsonTransport : IDisposable
     public AwsJsonTransport(AwsService service, AWSCredentials credentials, string region, AwsTransportOptions options)
     {
         Service = service;
-        Endpoint = AwsEndpointResolver.Resolve(service, region, options.EndpointUrl);
+        Endpoint = AwsEndpointResolver.Resolve(service, region, options.EndpointUrl, configuredEndpoints: options.ConfiguredEndpoints);
         var signingRegion = RegionEndpoint.GetBySystemName(AwsEndpointResolver.SigningRegion(service, region));
         var inner = options.InnerHandler ?? new HttpClientHandler();
         _http = new HttpClient(new SigV4SigningHandler(credentials, signingRegion, service.SigningName, inner), disposeHandler: options.InnerHandler == null)

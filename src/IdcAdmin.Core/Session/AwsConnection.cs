@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Amazon.Runtime;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.IdentityStore;
@@ -15,6 +17,8 @@ public sealed class AwsConnection : IDisposable
     public AwsConnection(AWSCredentials credentials, string region, AwsTransportOptions options)
     {
         Region = region;
+        Credentials = credentials;
+        Options = options;
         // Identity Center's APIs (sso-admin and identitystore) share one account-level request budget.
         options.RateLimiter ??= RequestRateLimiter.PerSecond(RequestRateLimiter.DefaultRequestsPerSecond);
         var ssoAdmin = new AwsJsonTransport(AwsService.SsoAdmin, credentials, region, options);
@@ -27,26 +31,65 @@ public sealed class AwsConnection : IDisposable
         RateLimiter = options.RateLimiter;
     }
 
-    /// <summary>Resolves credentials and region as the AWS CLI would, then connects.</summary>
+    /// <summary>Resolves credentials, region and endpoints as the AWS CLI would, then connects.</summary>
     public static AwsConnection Create(AwsConnectionSettings settings)
     {
-        var credentials = settings.Credentials ?? AwsCredentialResolver.ResolveCredentials(settings.ProfileName);
-        var region = AwsCredentialResolver.ResolveRegion(settings.Region, settings.ProfileName);
+        var resolved = ExplicitCredentials(settings) ?? AwsCredentialResolver.Resolve(settings.ProfileName, settings.ProfileLocation, settings.SsoLogin);
+        var region = AwsCredentialResolver.ResolveRegion(settings.Region, settings.ProfileName, settings.ProfileLocation);
         var options = new AwsTransportOptions
         {
             EndpointUrl = settings.EndpointUrl,
+            ConfiguredEndpoints = AwsCredentialResolver.ConfiguredEndpoints(settings.ProfileName, settings.ProfileLocation),
             InnerHandler = settings.InnerHandler,
             Log = settings.Log,
             Retry = settings.Retry ?? new AwsRetryOptions(),
             RateLimiter = settings.RateLimiter ?? RequestRateLimiter.PerSecond(settings.RequestsPerSecond),
         };
-        return new AwsConnection(credentials, region, options);
+        return new AwsConnection(resolved.Credentials, region, options)
+        {
+            CredentialSource = resolved.Source,
+            ProfileName = resolved.ProfileName,
+            IsSso = resolved.Source.EndsWith("(SSO)", StringComparison.Ordinal),
+        };
     }
+
+    /// <summary>Credentials given on the command line (-Credential, -AccessKey/-SecretKey), before any profile.</summary>
+    private static AwsResolvedCredentials? ExplicitCredentials(AwsConnectionSettings s)
+    {
+        if (s.Credentials != null) return new AwsResolvedCredentials(s.Credentials, "credentials object", null);
+        if (s.ForeignCredentials != null) return new AwsResolvedCredentials(ForeignAwsCredentials.From(s.ForeignCredentials), "-Credential", null);
+        var hasAccessKey = !string.IsNullOrWhiteSpace(s.AccessKey);
+        var hasSecretKey = !string.IsNullOrWhiteSpace(s.SecretKey);
+        if (!hasAccessKey && !hasSecretKey)
+        {
+            if (!string.IsNullOrWhiteSpace(s.SessionToken)) throw new AwsConfigurationException("-SessionToken needs -AccessKey and -SecretKey.");
+            return null;
+        }
+        if (!hasAccessKey || !hasSecretKey) throw new AwsConfigurationException("-AccessKey and -SecretKey go together: pass both.");
+        AWSCredentials keys = string.IsNullOrWhiteSpace(s.SessionToken)
+            ? new BasicAWSCredentials(s.AccessKey!.Trim(), s.SecretKey!.Trim())
+            : new SessionAWSCredentials(s.AccessKey!.Trim(), s.SecretKey!.Trim(), s.SessionToken!.Trim());
+        return new AwsResolvedCredentials(keys, "-AccessKey and -SecretKey", null);
+    }
+
+    /// <summary>The credentials every request is signed with.</summary>
+    public AWSCredentials Credentials { get; }
+    /// <summary>Where the credentials came from (environment variables, a profile and its kind, a role, a parameter).</summary>
+    public string CredentialSource { get; private set; } = "credentials object";
+    /// <summary>The profile the credentials came from, if any.</summary>
+    public string? ProfileName { get; private set; }
+    /// <summary>The credentials come from an SSO profile, whose token may need a sign-in.</summary>
+    public bool IsSso { get; private set; }
+    /// <summary>The endpoint settings the region and profile lead to, for calls made outside the three clients (STS).</summary>
+    public AwsTransportOptions Options { get; }
 
     public string Region { get; }
     public SsoAdminClient SsoAdmin { get; }
     public IdentityStoreClient IdentityStore { get; }
     public OrganizationsClient Organizations { get; }
+    /// <summary>Where each service is called (service id → URL).</summary>
+    public IReadOnlyDictionary<string, string> Endpoints =>
+        _transports.ToDictionary(t => t.Service.Id, t => t.Endpoint.ToString());
     public RequestRateLimiter RateLimiter { get; }
     /// <summary>HTTP attempts made by all three clients, retries included.</summary>
     public long AttemptCount { get { long n = 0; foreach (var t in _transports) n += t.AttemptCount; return n; } }

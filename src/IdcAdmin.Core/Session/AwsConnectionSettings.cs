@@ -8,10 +8,21 @@ namespace IdcAdmin.Core.Session;
 public sealed class AwsConnectionSettings
 {
     public string? ProfileName { get; set; }
+    /// <summary>A credentials file other than the default (AWS.Tools' -ProfileLocation).</summary>
+    public string? ProfileLocation { get; set; }
     public string? Region { get; set; }
     public string? EndpointUrl { get; set; }
     /// <summary>Credentials given directly (tests, or an already resolved AWSCredentials object).</summary>
     public AWSCredentials? Credentials { get; set; }
+    /// <summary>Credentials given as an object of any AWSSDK.Core copy (AWS.Tools' -Credential), read by its shape.</summary>
+    public object? ForeignCredentials { get; set; }
+    public string? AccessKey { get; set; }
+    public string? SecretKey { get; set; }
+    public string? SessionToken { get; set; }
+    /// <summary>
+    /// Lets an SSO profile sign in when it has no valid token (-Login): told the verification URL and the user code.
+    /// </summary>
+    public System.Action<string, string>? SsoLogin { get; set; }
     public HttpMessageHandler? InnerHandler { get; set; }
     public double RequestsPerSecond { get; set; } = RequestRateLimiter.DefaultRequestsPerSecond;
     public RequestRateLimiter? RateLimiter { get; set; }

@@ -13,6 +13,8 @@ public static class IdcConnector
 {
     public static async Task<IdcSession> ConnectAsync(AwsConnection connection, string? instanceArn, CancellationToken cancellationToken)
     {
+        await CredentialCheck.EnsureAsync(connection).ConfigureAwait(false);
+        var caller = CallerIdentityReader.ReadAsync(connection, cancellationToken);
         var instances = new List<InstanceMetadata>();
         try
         {
@@ -37,6 +39,7 @@ public static class IdcConnector
             Region = connection.Region,
             AccessPortalUrl = IdcInstance.DefaultPortalUrl(chosen.IdentityStoreId!, connection.Region),
         };
+        instance.SetContext(connection, await caller.ConfigureAwait(false));
         return new IdcSession(connection, instance);
     }
 
@@ -64,7 +67,7 @@ public static class IdcConnector
         instances.Count == 0 ? "none" : string.Join(", ", instances.Select(i => $"{i.InstanceArn} ({i.Name ?? "unnamed"}, {i.Status ?? "ACTIVE"})"));
 }
 
-public enum IdcConnectError { NotEnabled, Ambiguous, InstanceNotFound, AccessDenied }
+public enum IdcConnectError { NotEnabled, Ambiguous, InstanceNotFound, AccessDenied, Credentials }
 
 /// <summary>Connecting failed for a reason the user can act on; the message says how.</summary>
 public sealed class IdcConnectException : Exception

@@ -16,7 +16,7 @@ public sealed class AccountCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var word = (wordToComplete ?? "").Trim('\'', '"');
-        return CompletionSnapshot.Complete(snapshot => snapshot.Accounts
+        return CompletionSnapshot.Complete(fakeBoundParameters, snapshot => snapshot.Accounts
             .Where(a => !string.IsNullOrEmpty(a.Name) && !string.IsNullOrEmpty(a.AccountId))
             .Where(a => a.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase) || a.AccountId.StartsWith(word, StringComparison.Ordinal))
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
@@ -28,22 +28,22 @@ public sealed class AccountCompleter : IArgumentCompleter
 /// <summary>The organization snapshot for completion: walked once per session and again when nothing matches, never blocking the prompt for long.</summary>
 internal static class CompletionSnapshot
 {
-    public static OrganizationSnapshot? Get(bool refresh = false)
+    public static OrganizationSnapshot? Get(IDictionary? fakeBoundParameters, bool refresh = false)
     {
         // Read on the calling thread: the runspace (so the session) is unknown on the thread that does the work.
-        var session = SessionStore.Current;
+        var session = SessionStore.ForCompletion(fakeBoundParameters);
         if (session == null) return null;
         return CompletionWork.Within(ct => OrganizationDirectory.For(session).SnapshotAsync(refresh, ct));
     }
 
     /// <summary>The completions <paramref name="matches"/> finds in the snapshot; when none, in a snapshot walked again once.</summary>
-    public static IEnumerable<CompletionResult> Complete(Func<OrganizationSnapshot, IEnumerable<CompletionResult>> matches)
+    public static IEnumerable<CompletionResult> Complete(IDictionary? fakeBoundParameters, Func<OrganizationSnapshot, IEnumerable<CompletionResult>> matches)
     {
-        var snapshot = Get();
+        var snapshot = Get(fakeBoundParameters);
         if (snapshot == null) return Array.Empty<CompletionResult>();
         var found = matches(snapshot).ToList();
         if (found.Count > 0) return found;
-        var fresh = Get(refresh: true);
+        var fresh = Get(fakeBoundParameters, refresh: true);
         return fresh == null ? found : matches(fresh).ToList();
     }
 

@@ -14,7 +14,7 @@ public sealed class AccountIdCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var word = (wordToComplete ?? "").Trim('\'', '"');
-        return CompletionSnapshot.Complete(snapshot => snapshot.Accounts
+        return CompletionSnapshot.Complete(fakeBoundParameters, snapshot => snapshot.Accounts
             .Where(a => !string.IsNullOrEmpty(a.AccountId))
             .Where(a => a.AccountId.StartsWith(word, StringComparison.Ordinal) || (a.Name ?? "").StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)

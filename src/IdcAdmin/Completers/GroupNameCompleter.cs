@@ -15,7 +15,7 @@ public sealed class GroupNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var session = SessionStore.Current;
+        var session = SessionStore.ForCompletion(fakeBoundParameters);
         if (session == null) return Enumerable.Empty<CompletionResult>();
         var groups = new GroupService(session);
         return PrincipalNameCompletion.Complete(ct => Names(groups.ListAsync(null, ct)), wordToComplete, "Group");

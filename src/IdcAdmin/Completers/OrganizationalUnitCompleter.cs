@@ -14,7 +14,7 @@ public sealed class OrganizationalUnitCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var word = (wordToComplete ?? "").Trim('\'', '"');
-        return CompletionSnapshot.Complete(snapshot => snapshot.Units
+        return CompletionSnapshot.Complete(fakeBoundParameters, snapshot => snapshot.Units
             .Where(u => !string.IsNullOrEmpty(u.Path) && !string.IsNullOrEmpty(u.OrganizationalUnitId))
             .Where(u => u.Path.StartsWith(word, StringComparison.OrdinalIgnoreCase) || u.Path.TrimStart('/').StartsWith(word, StringComparison.OrdinalIgnoreCase)
                         || u.OrganizationalUnitId.StartsWith(word, StringComparison.OrdinalIgnoreCase))

@@ -14,7 +14,7 @@ public sealed class OrganizationalUnitNameCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var word = (wordToComplete ?? "").Trim('\'', '"');
-        return CompletionSnapshot.Complete(snapshot => snapshot.Units
+        return CompletionSnapshot.Complete(fakeBoundParameters, snapshot => snapshot.Units
             .Where(u => !string.IsNullOrEmpty(u.Name) && u.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .GroupBy(u => u.Name, StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)

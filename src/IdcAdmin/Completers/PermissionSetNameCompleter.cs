@@ -14,7 +14,7 @@ public sealed class PermissionSetNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var session = SessionStore.Current;
+        var session = SessionStore.ForCompletion(fakeBoundParameters);
         if (session == null) return Array.Empty<CompletionResult>();
         // A first listing slower than the wait completes at a later Tab.
         var permissionSets = session.PermissionSets;

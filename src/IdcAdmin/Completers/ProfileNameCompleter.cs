@@ -16,7 +16,7 @@ public sealed class ProfileNameCompleter : IArgumentCompleter
     {
         var word = (wordToComplete ?? "").Trim('\'', '"');
         IReadOnlyList<string> names;
-        try { names = AwsCredentialResolver.ProfileNames(); }
+        try { names = AwsCredentialResolver.ProfileNames(fakeBoundParameters?["ProfileLocation"] as string); }
         catch (Exception) { return Array.Empty<CompletionResult>(); }   // an unreadable file offers nothing, never an error
         return names.Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)

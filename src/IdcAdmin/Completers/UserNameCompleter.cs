@@ -15,7 +15,7 @@ public sealed class UserNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var session = SessionStore.Current;
+        var session = SessionStore.ForCompletion(fakeBoundParameters);
         if (session == null) return Enumerable.Empty<CompletionResult>();
         var users = new UserService(session);
         return PrincipalNameCompletion.Complete(ct => Names(users.ListAsync(null, ct)), wordToComplete, "User");

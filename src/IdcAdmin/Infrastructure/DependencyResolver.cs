@@ -1,37 +1,47 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Reflection;
 
 namespace IdcAdmin.Infrastructure;
 
 /// <summary>
-/// Windows PowerShell 5.1 (.NET Framework) binds strong-named dependencies by exact version and has no per-module load
-/// context, so a dependency built against System.Memory 4.0.1.1 fails next to the 4.0.1.2 we ship. This answers such
-/// requests by simple name: an assembly already loaded wins (one copy of each type), else the module folder's file.
+/// Windows PowerShell 5.1 (.NET Framework) has one load context for every module. Our engine and its libraries sit in
+/// dependencies/, which it does not probe, so their loads fail and come here. We answer only the requests our own
+/// assemblies make (the cmdlet assembly, or a file of dependencies/), never another module's: handing AWS.Tools our
+/// AWSSDK.Core 4, or our System.Text.Json, would break it.
 /// </summary>
 internal static class DependencyResolver
 {
-    /// <summary>Only .NET Framework needs help; .NET (PowerShell 7) resolves the module's dependencies itself.</summary>
+    /// <summary>Only .NET Framework needs help; .NET (PowerShell 7) loads the engine into its own load context.</summary>
     public static bool IsNeeded(string frameworkDescription) =>
         frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>What to load for a failed request: a loaded assembly's name, or a file of the module folder, or null.</summary>
-    public static (AssemblyName? Loaded, string? File) Resolve(string requested, IEnumerable<AssemblyName> loaded, string moduleDirectory)
+    /// <summary>
+    /// The file of dependencies/ that answers <paramref name="requested"/>, when <paramref name="requesterLocation"/> (the
+    /// file of the assembly whose reference failed) is ours and the file's version is at least the one asked for; else null.
+    /// </summary>
+    public static string? Resolve(string requested, string? requesterLocation, string moduleDirectory, Func<string, Version?> versionOf)
     {
+        if (!IsOurs(requesterLocation, moduleDirectory)) return null;
         AssemblyName name;
         try { name = new AssemblyName(requested); }
-        catch (Exception e) when (e is ArgumentException or FileLoadException) { return (null, null); }
-        if (string.IsNullOrEmpty(name.Name) || name.Name!.EndsWith(".resources", StringComparison.OrdinalIgnoreCase)) return (null, null);
+        catch (Exception e) when (e is ArgumentException or FileLoadException) { return null; }
 
-        var file = Path.Combine(moduleDirectory, name.Name + ".dll");
-        if (!File.Exists(file)) return (null, null);
-        var already = loaded
-            .Where(a => string.Equals(a.Name, name.Name, StringComparison.OrdinalIgnoreCase))
-            .Where(a => name.Version == null || (a.Version != null && a.Version >= name.Version))
-            .OrderByDescending(a => a.Version)
-            .FirstOrDefault();
-        return already != null ? (already, null) : (null, file);
+        var file = ModuleLayout.DependencyFile(Path.Combine(moduleDirectory, ModuleLayout.DependenciesFolderName), name.Name);
+        if (file == null) return null;
+        return name.Version == null || versionOf(file) is { } shipped && shipped >= name.Version ? file : null;
+    }
+
+    /// <summary>The cmdlet assembly and the files of dependencies/ are ours; an assembly loaded from anywhere else is not.</summary>
+    public static bool IsOurs(string? location, string moduleDirectory)
+    {
+        if (string.IsNullOrEmpty(location)) return false;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(location));
+        var module = Path.GetFullPath(moduleDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var dependencies = Path.Combine(module, ModuleLayout.DependenciesFolderName);
+        var comparison = StringComparison.OrdinalIgnoreCase;
+        return string.Equals(directory, dependencies, comparison)
+               || string.Equals(Path.GetFileName(location), typeof(DependencyResolver).Assembly.GetName().Name + ".dll", comparison)
+                  && string.Equals(directory, module, comparison);
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using IdcAdmin.Core.Session;
@@ -5,28 +7,71 @@ using IdcAdmin.Core.Session;
 namespace IdcAdmin.Infrastructure;
 
 /// <summary>
-/// The connected session of each runspace. Keyed by runspace (not a process-wide static) so parallel runspaces,
-/// jobs and ForEach-Object -Parallel each keep their own connection; collected with the runspace.
+/// The default session of each runspace, used by cmdlets not given -Session. Keyed by runspace (not a process-wide
+/// static) so runspaces, jobs and ForEach-Object -Parallel iterations each keep their own; collected with the runspace.
 /// </summary>
+/// <remarks>
+/// ForEach-Object -Parallel and runspace pools reuse a runspace for the next piece of work after resetting its state
+/// (its global variables among it), but a static table outlives that. So Connect-IdcInstance also writes a token into
+/// a global variable of the runspace, and the default session counts only while the variable still holds that token:
+/// an iteration that never connected finds the variable reset and gets IdcNotConnected, never an earlier iteration's
+/// connection. Removing the variable therefore disconnects too.
+/// </remarks>
 internal static class SessionStore
 {
-    private sealed class Slot { public IdcSession? Session; }
+    /// <summary>The global variable that ties the runspace's default session to this use of the runspace.</summary>
+    public const string TokenVariable = "IdcAdminConnection";
+
+    private sealed class Slot
+    {
+        public IdcSession? Session;
+        public object? Token;
+        public bool Owned;
+    }
+
+    /// <summary>What the token variable holds: says what it is when someone looks at it.</summary>
+    private sealed class Token
+    {
+        private readonly string _instanceArn;
+        public Token(string instanceArn) => _instanceArn = instanceArn;
+        public override string ToString() => $"IdcAdmin default session ({_instanceArn})";
+    }
 
     private static readonly ConditionalWeakTable<Runspace, Slot> Slots = new();
 
-    public static IdcSession? Current
+    /// <summary>The runspace's default session, if this use of the runspace connected; read on the pipeline thread.</summary>
+    public static IdcSession? Current(SessionState state)
     {
-        get => Runspace.DefaultRunspace is { } rs && Slots.TryGetValue(rs, out var slot) ? slot.Session : null;
+        if (Runspace.DefaultRunspace is not { } rs || !Slots.TryGetValue(rs, out var slot) || slot.Session == null) return null;
+        return ReferenceEquals(state.PSVariable.GetValue("global:" + TokenVariable), slot.Token) ? slot.Session : null;
     }
 
-    /// <summary>Replaces the runspace's session, disposing the one it had.</summary>
-    public static void Set(IdcSession? session)
+    /// <summary>
+    /// For tab completion, which has no session state to check: the command line's -Session, else the runspace's default.
+    /// Completion runs at a prompt, never inside a reused parallel runspace.
+    /// </summary>
+    public static IdcSession? ForCompletion(IDictionary? fakeBoundParameters)
+    {
+        if (fakeBoundParameters?["Session"] is { } given)
+            return (given is PSObject wrapped ? wrapped.BaseObject : given) as IdcSession;
+        return Runspace.DefaultRunspace is { } rs && Slots.TryGetValue(rs, out var slot) ? slot.Session : null;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="session"/> the runspace's default (null: none). The previous default is disposed unless it
+    /// was handed to the caller (Connect-IdcInstance -PassThru), who may still use it through -Session.
+    /// </summary>
+    public static void Set(IdcSession? session, SessionState state, bool handedOut = false)
     {
         var rs = Runspace.DefaultRunspace;
         if (rs == null) return;
         var slot = Slots.GetOrCreateValue(rs);
-        var old = slot.Session;
+        var old = slot.Owned ? slot.Session : null;
         slot.Session = session;
+        slot.Owned = !handedOut;
+        slot.Token = session == null ? null : new Token(session.InstanceArn);
+        if (session == null) state.PSVariable.Remove("global:" + TokenVariable);
+        else state.PSVariable.Set(new PSVariable("global:" + TokenVariable, slot.Token));
         if (old != null && !ReferenceEquals(old, session)) old.Dispose();
     }
 }

@@ -138,10 +138,92 @@ public sealed class CredentialResolutionTests : IDisposable
     public void No_region_anywhere_gives_a_clear_message()
     {
         WriteCredentials(defaultRegion: null);
-        var e = Assert.Throws<AwsConfigurationException>(() => AwsCredentialResolver.ResolveRegion(null, "no-region"));
+        var e = Assert.Throws<AwsConfigurationException>(() => AwsCredentialResolver.ResolveRegion(null, null));
         Assert.Contains("No AWS region", e.Message);
         Assert.Contains("-Region", e.Message);
         Assert.Contains("AWS_REGION", e.Message);
+    }
+
+    [Fact]
+    public void A_named_profile_without_a_region_does_not_borrow_the_default_profiles()
+    {
+        var e = Assert.Throws<AwsConfigurationException>(() => AwsCredentialResolver.ResolveRegion(null, "no-region"));
+        Assert.Contains("You must specify a region", e.Message);
+        Assert.Contains("'no-region'", e.Message);
+        Assert.Contains("AWS_REGION", e.Message);
+    }
+
+    [Fact]
+    public void AWS_REGION_overrides_the_profiles_region_as_in_the_AWS_CLI()
+    {
+        _env.Set("AWS_REGION", "us-west-2");
+        Assert.Equal("us-west-2", AwsCredentialResolver.ResolveRegion(null, "idc-test"));
+    }
+
+    [Fact]
+    public void AWS_DEFAULT_REGION_is_used_after_AWS_REGION()
+    {
+        _env.Set("AWS_DEFAULT_REGION", "ca-central-1");
+        Assert.Equal("ca-central-1", AwsCredentialResolver.ResolveRegion(null, "no-region"));
+        _env.Set("AWS_REGION", "us-west-2");
+        Assert.Equal("us-west-2", AwsCredentialResolver.ResolveRegion(null, "no-region"));
+    }
+
+    [Theory]
+    [InlineData("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/abc")]
+    [InlineData("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9/credentials")]
+    public void A_region_only_default_profile_leaves_the_credentials_to_the_container(string variable, string value)
+    {
+        File.WriteAllText(Path.Combine(_folder, "credentials"), "[other]\naws_access_key_id = A\naws_secret_access_key = B\n");
+        _env.Set(variable, value);
+
+        var resolved = AwsCredentialResolver.Resolve(null);
+
+        Assert.IsType<GenericContainerCredentials>(resolved.Credentials);
+        Assert.Equal("container credentials", resolved.Source);
+    }
+
+    [Fact]
+    public void A_named_profile_without_credentials_leaves_them_to_the_container()
+    {
+        _env.Set("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9/credentials");
+        File.AppendAllText(Path.Combine(_folder, "credentials"), "\n[region-only]\nregion = eu-west-3\n");
+
+        var resolved = AwsCredentialResolver.Resolve("region-only");
+
+        Assert.IsType<GenericContainerCredentials>(resolved.Credentials);
+        Assert.Equal("region-only", resolved.ProfileName);
+    }
+
+    [Fact]
+    public void A_profile_without_credentials_and_no_role_says_so()
+    {
+        File.AppendAllText(Path.Combine(_folder, "credentials"), "\n[region-only]\nregion = eu-west-3\n");
+        var e = Assert.Throws<AwsConfigurationException>(() => AwsCredentialResolver.Resolve("region-only"));
+        Assert.Contains("'region-only' has no credentials", e.Message);
+    }
+
+    [Fact]
+    public void ProfileLocation_names_the_credentials_file_to_read()
+    {
+        var elsewhere = Path.Combine(_folder, "elsewhere");
+        File.WriteAllText(elsewhere, "[there]\naws_access_key_id = AKIDELSEWHERE\naws_secret_access_key = s\nregion = eu-south-1\n");
+
+        Assert.Equal("AKIDELSEWHERE", AwsCredentialResolver.ResolveCredentials("there", elsewhere).GetCredentials().AccessKey);
+        Assert.Equal("eu-south-1", AwsCredentialResolver.ResolveRegion(null, "there", elsewhere));
+    }
+
+    [Fact]
+    public void A_missing_ProfileLocation_file_is_named_in_the_error() =>
+        Assert.Contains("nowhere-4d1", Assert.Throws<AwsConfigurationException>(
+            () => AwsCredentialResolver.Resolve("x", Path.Combine(_folder, "nowhere-4d1"))).Message);
+
+    [Fact]
+    public void The_source_says_which_profile_and_kind()
+    {
+        Assert.Equal("profile 'idc-test' (static keys)", AwsCredentialResolver.Resolve("idc-test").Source);
+        _env.Set("AWS_ACCESS_KEY_ID", "AKIDFROMENVIRONMENT").Set("AWS_SECRET_ACCESS_KEY", "env-secret");
+        Assert.StartsWith("environment variables", AwsCredentialResolver.Resolve(null).Source);
     }
 
     [Fact]

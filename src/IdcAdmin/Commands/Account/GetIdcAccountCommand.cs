@@ -54,7 +54,7 @@ public sealed class GetIdcAccountCommand : IdcCmdlet
 
     protected override void ProcessRecord()
     {
-        var directory = OrganizationDirectory.For(Session);
+        var directory = OrganizationDirectory.For(CurrentSession);
         var patterns = (Name ?? Array.Empty<string>()).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new NamePattern(n.Trim())).ToList();
         var unmatched = new HashSet<string>(patterns.Where(p => !NamePattern.HasWildcards(p.Text)).Select(p => p.Text), StringComparer.OrdinalIgnoreCase);
         try

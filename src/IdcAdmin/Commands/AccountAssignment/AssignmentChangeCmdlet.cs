@@ -63,7 +63,7 @@ public abstract class AssignmentChangeCmdlet : AccountAccessCmdlet
 
     private void Dispatch()
     {
-        var session = Session;
+        var session = CurrentSession;
         var plan = Run(ct => AssignmentPlanner.PlanAsync(session, _requests, Operation, SkipGuards, Output, ct));
         if (plan.HasErrors)
         {

@@ -39,7 +39,7 @@ public sealed class GetIdcAccountAssignmentCommand : AccountAccessCmdlet
         filter.Principals.AddRange(PrincipalsOfRecord());
         filter.PermissionSets.AddRange(NonEmpty(PermissionSet));
         filter.Accounts.AddRange(NonEmpty(Account));
-        var query = new AssignmentQuery(Session, unreadableDetails: Output);
+        var query = new AssignmentQuery(CurrentSession, unreadableDetails: Output);
         try
         {
             foreach (var entry in Stream(query.StreamAsync(filter, CancellationToken))) WriteObject(entry);

@@ -56,7 +56,7 @@ public sealed class TestIdcAccountAccessCommand : AccountAccessCmdlet
         if (!_invalid && _filter.Principals.Count > 0)
         {
             _filter.IncludeGroups = !Direct;
-            var session = Session;
+            var session = CurrentSession;
             try
             {
                 WriteObject(Run(ct => AccessCheck.TestAsync(session, _filter, ct)));

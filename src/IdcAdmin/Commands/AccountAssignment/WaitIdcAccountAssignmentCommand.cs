@@ -41,7 +41,7 @@ public sealed class WaitIdcAccountAssignmentCommand : IdcCmdlet
     {
         if (_pending.Count > 0)
         {
-            var session = Session;
+            var session = CurrentSession;
             var dispatcher = new AssignmentDispatcher(session, Output);
             if (Timeout is { } timeout)
                 dispatcher.Polling = new PollOptions { Interval = session.Polling.Interval, MaxInterval = session.Polling.MaxInterval, Timeout = timeout };

@@ -103,9 +103,36 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
     [ValidateNotNullOrEmpty]
     public string? EndpointUrl { get; set; }
 
+    /// <summary>A credentials file to read -ProfileName from, when not already connected (as AWS.Tools' -ProfileLocation).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProfileLocation { get; set; }
+
+    /// <summary>AWS credentials as an object (AWS.Tools' Get-AWSCredential), when not already connected.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Credential { get; set; }
+
+    /// <summary>An access key id with -SecretKey (and -SessionToken), when not already connected.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AccessKey { get; set; }
+
+    /// <summary>The secret access key of -AccessKey: a string or a SecureString.</summary>
+    [Parameter]
+    [Instance.SecretTransformation]
+    [ValidateNotNullOrEmpty]
+    public string? SecretKey { get; set; }
+
+    /// <summary>The session token of temporary keys: a string or a SecureString.</summary>
+    [Parameter]
+    [Instance.SecretTransformation]
+    [ValidateNotNullOrEmpty]
+    public string? SessionToken { get; set; }
+
     protected override void ProcessRecord()
     {
-        var session = SessionStore.Current ?? ConnectOrCreate();
+        var session = Session ?? SessionStore.Current(SessionState) ?? ConnectOrCreate();
         if (session == null) return;
         var request = new AdministratorSetupRequest
         {
@@ -158,7 +185,12 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
         AwsConnection connection;
         try
         {
-            connection = AwsConnection.Create(new AwsConnectionSettings { ProfileName = ProfileName, Region = Region, EndpointUrl = EndpointUrl, Log = AmbientCallLog.Instance });
+            connection = AwsConnection.Create(new AwsConnectionSettings
+            {
+                ProfileName = ProfileName, ProfileLocation = ProfileLocation, Region = Region, EndpointUrl = EndpointUrl, Log = AmbientCallLog.Instance,
+                ForeignCredentials = Credential is PSObject wrapped ? wrapped.BaseObject : Credential,
+                AccessKey = AccessKey, SecretKey = SecretKey, SessionToken = SessionToken,
+            });
         }
         catch (Exception e) when (e is AwsConfigurationException or ArgumentException)
         {
@@ -168,7 +200,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
         try
         {
             var session = Run(ct => IdcConnector.ConnectAsync(connection, null, ct));
-            SessionStore.Set(session);
+            SessionStore.Set(session, SessionState);
             return session;
         }
         catch (IdcConnectException e) when (e.Error == IdcConnectError.NotEnabled)
@@ -187,7 +219,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
             try
             {
                 var session = Run(ct => AccountInstanceCreator.CreateAsync(connection, null, new PollOptions(), ct));
-                SessionStore.Set(session);
+                SessionStore.Set(session, SessionState);
                 WriteVerbose($"Created account instance {session.InstanceArn}.");
                 return session;
             }

@@ -69,7 +69,7 @@ public sealed class AddIdcGroupMemberCommand : IdcCmdlet
             WriteItemError(new ArgumentException("Name the group (-Group) and the users (-User) of the membership."), "IdcMembershipNotSpecified", null, ErrorCategory.InvalidArgument);
             return;
         }
-        var memberships = new MembershipService(Session);
+        var memberships = new MembershipService(CurrentSession);
         foreach (var group in groups)
         foreach (var user in users)
         {

@@ -37,7 +37,7 @@ public sealed class GetIdcGroupCommand : IdcCmdlet
 
     protected override void ProcessRecord()
     {
-        var groups = new GroupService(Session);
+        var groups = new GroupService(CurrentSession);
         var ids = GroupId?.Where(i => !string.IsNullOrEmpty(i)).ToArray() ?? Array.Empty<string>();
         var names = DisplayName?.Where(n => !string.IsNullOrEmpty(n)).ToArray() ?? Array.Empty<string>();
         if (ids.Length > 0)

@@ -40,7 +40,7 @@ public sealed class GetIdcGroupMemberCommand : IdcCmdlet
             WriteItemError(new ArgumentException("Name the group with -Group or -GroupId."), "IdcGroupNotSpecified", null, ErrorCategory.InvalidArgument);
             return;
         }
-        var memberships = new MembershipService(Session, unreadableDetails: Output);
+        var memberships = new MembershipService(CurrentSession, unreadableDetails: Output);
         foreach (var group in groups)
         {
             try

@@ -40,7 +40,7 @@ public sealed class GetIdcGroupMembershipCommand : IdcCmdlet
             WriteItemError(new ArgumentException("Name the user with -User or -UserId."), "IdcUserNotSpecified", null, ErrorCategory.InvalidArgument);
             return;
         }
-        var memberships = new MembershipService(Session, unreadableDetails: Output);
+        var memberships = new MembershipService(CurrentSession, unreadableDetails: Output);
         foreach (var user in users)
         {
             try

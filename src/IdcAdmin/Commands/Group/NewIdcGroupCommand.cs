@@ -37,7 +37,7 @@ public sealed class NewIdcGroupCommand : IdcCmdlet
 
     protected override void ProcessRecord()
     {
-        var groups = new GroupService(Session);
+        var groups = new GroupService(CurrentSession);
         try
         {
             var plan = Run(ct => groups.PlanCreateAsync(new GroupDefinition { DisplayName = DisplayName, Description = Description }, Force, ct));

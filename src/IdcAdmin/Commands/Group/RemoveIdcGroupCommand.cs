@@ -49,7 +49,7 @@ public sealed class RemoveIdcGroupCommand : IdcCmdlet
             WriteItemError(new ArgumentException("Name the group to delete with -DisplayName or -GroupId."), "IdcGroupNotSpecified", null, ErrorCategory.InvalidArgument);
             return;
         }
-        var session = Session;
+        var session = CurrentSession;
         var groups = new GroupService(session);
         try
         {

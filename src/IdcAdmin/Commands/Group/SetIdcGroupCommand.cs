@@ -56,7 +56,7 @@ public sealed class SetIdcGroupCommand : IdcCmdlet
             WriteItemError(new ArgumentException("Name the group to change with -DisplayName or -GroupId."), "IdcGroupNotSpecified", null, ErrorCategory.InvalidArgument);
             return;
         }
-        var groups = new GroupService(Session);
+        var groups = new GroupService(CurrentSession);
         try
         {
             var plan = Run(ct => groups.PlanUpdateAsync(target!, NewDisplayName, Description, ClearDescription, ct));

@@ -26,6 +26,17 @@ namespace IdcAdmin.Commands.Instance;
 /// <para>Connects with the credentials of the 'management' profile to the instance enabled in eu-west-1.</para>
 /// </example>
 /// <example>
+/// <code>Connect-IdcInstance -ProfileName management -Login</code>
+/// <para>Signs in to the SSO profile 'management' first when it has no valid token (shows a URL and a code to confirm in a browser).</para>
+/// </example>
+/// <example>
+/// <code>
+/// $session = Connect-IdcInstance -ProfileName management -PassThru
+/// Get-Content names.txt | ForEach-Object -Parallel { Get-IdcUser -UserName $_ -Session $using:session }
+/// </code>
+/// <para>Keeps the session to pass it with -Session where the runspace's connection is not available.</para>
+/// </example>
+/// <example>
 /// <code>Connect-IdcInstance -Region us-east-1 -InstanceArn arn:aws:sso:::instance/ssoins-1111222233334444</code>
 /// <para>Chooses one instance when the credentials can see more than one.</para>
 /// </example>
@@ -42,7 +53,8 @@ namespace IdcAdmin.Commands.Instance;
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "IdcInstance")]
 [OutputType(typeof(IdcInstance))]
-public sealed partial class ConnectIdcInstanceCommand : IdcCmdlet
+[OutputType(typeof(IdcSession))]
+public sealed partial class ConnectIdcInstanceCommand : IdcCmdletBase
 {
     /// <summary>A profile of the shared AWS config/credentials files (static keys, SSO, assume-role or process).</summary>
     [Parameter(Position = 0)]
@@ -70,6 +82,47 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdlet
     [ValidateRange(1, 1000)]
     public double RequestsPerSecond { get; set; } = RequestRateLimiter.DefaultRequestsPerSecond;
 
+    /// <summary>A credentials file to read -ProfileName from instead of the default one (as AWS.Tools' -ProfileLocation).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProfileLocation { get; set; }
+
+    /// <summary>AWS credentials as an object, such as AWS.Tools' Get-AWSCredential returns; used instead of any profile.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Credential { get; set; }
+
+    /// <summary>An access key id, with -SecretKey (and -SessionToken for temporary keys); used instead of any profile.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AccessKey { get; set; }
+
+    /// <summary>The secret access key of -AccessKey: a string or a SecureString.</summary>
+    [Parameter]
+    [SecretTransformation]
+    [ValidateNotNullOrEmpty]
+    public string? SecretKey { get; set; }
+
+    /// <summary>The session token of temporary keys given with -AccessKey and -SecretKey: a string or a SecureString.</summary>
+    [Parameter]
+    [SecretTransformation]
+    [ValidateNotNullOrEmpty]
+    public string? SessionToken { get; set; }
+
+    /// <summary>
+    /// Signs in to IAM Identity Center first when the SSO profile has no valid token: shows a URL and a code to confirm
+    /// in a browser, waits for it, and caches the token where the AWS CLI does (~/.aws/sso/cache).
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Login { get; set; }
+
+    /// <summary>
+    /// Returns the session too, for -Session of later cmdlets (thread jobs, ForEach-Object -Parallel, several instances
+    /// at once). It stays usable after the runspace's default changes, until Disconnect-IdcInstance -Session.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     protected override void EndProcessing()
     {
         AwsConnection connection;
@@ -78,6 +131,12 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdlet
             connection = AwsConnection.Create(SandboxSettings() ?? new AwsConnectionSettings
             {
                 ProfileName = ProfileName,
+                ProfileLocation = ProfileLocation,
+                ForeignCredentials = Credential is PSObject wrapped ? wrapped.BaseObject : Credential,
+                AccessKey = AccessKey,
+                SecretKey = SecretKey,
+                SessionToken = SessionToken,
+                SsoLogin = Login ? (url, code) => Output.WriteWarning($"To sign in to IAM Identity Center, open {url} in a browser and confirm the code {code}. Waiting for the sign-in...") : null,
                 Region = Region,
                 EndpointUrl = EndpointUrl,
                 RequestsPerSecond = RequestsPerSecond,
@@ -92,9 +151,9 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdlet
         try
         {
             var session = Run(ct => IdcConnector.ConnectAsync(connection, InstanceArn, ct));
-            SessionStore.Set(session);
+            SessionStore.Set(session, SessionState, handedOut: PassThru);
             WriteVerbose($"Connected to {session.InstanceArn} (identity store {session.IdentityStoreId}) in {session.Instance.Region}.");
-            WriteObject(session.Instance);
+            WriteObject(PassThru ? session : session.Instance);
         }
         catch (IdcConnectException e)
         {
@@ -102,6 +161,7 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdlet
             var category = e.Error switch
             {
                 IdcConnectError.AccessDenied => ErrorCategory.PermissionDenied,
+                IdcConnectError.Credentials => ErrorCategory.AuthenticationError,
                 IdcConnectError.Ambiguous => ErrorCategory.InvalidArgument,
                 _ => ErrorCategory.ObjectNotFound,
             };

@@ -19,7 +19,7 @@ public sealed class GetIdcInstanceCommand : IdcCmdlet
 {
     protected override void EndProcessing()
     {
-        WriteObject(Session.Instance);
+        WriteObject(CurrentSession.Instance);
         base.EndProcessing();
     }
 }

@@ -46,7 +46,7 @@ public sealed class GetIdcOrganizationalUnitCommand : IdcCmdlet
 
     protected override void ProcessRecord()
     {
-        var directory = OrganizationDirectory.For(Session);
+        var directory = OrganizationDirectory.For(CurrentSession);
         var pattern = string.IsNullOrWhiteSpace(Name) ? null : new NamePattern(Name!.Trim());
         try
         {

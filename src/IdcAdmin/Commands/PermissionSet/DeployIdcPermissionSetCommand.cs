@@ -53,7 +53,7 @@ public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
         try
         {
             var name = NameOf(arn);
-            var reader = new PermissionSetReader(Session);
+            var reader = new PermissionSetReader(CurrentSession);
             IReadOnlyList<string> accounts = AccountId ?? (IReadOnlyList<string>)Run(ct => reader.AccountsAsync(arn, null, ct));
             if (OutdatedOnly)
             {
@@ -66,7 +66,7 @@ public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
                 return;
             }
             if (!ShouldProcess(name, $"Provision to {accounts.Count} account(s): {string.Join(", ", accounts.Take(10))}{(accounts.Count > 10 ? ", ..." : "")}")) return;
-            var provisioner = new PermissionSetProvisioner(Session, Output);
+            var provisioner = new PermissionSetProvisioner(CurrentSession, Output);
             ProvisioningOutput.Write(this, Run(ct => provisioner.ProvisionAsync(name, arn, accounts, ct)));
         }
         catch (Exception e) when (e is not PipelineStoppedException)

@@ -54,7 +54,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
 
     protected override void ProcessRecord()
     {
-        var session = Session;
+        var session = CurrentSession;
         var reader = new PermissionSetReader(session, unreadableDetails: Output);
         if (ParameterSetName == ByArnSet)
         {

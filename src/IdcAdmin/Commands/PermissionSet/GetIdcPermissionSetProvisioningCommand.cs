@@ -63,7 +63,7 @@ public sealed class GetIdcPermissionSetProvisioningCommand : PermissionSetCmdlet
 
     protected override void ProcessRecord()
     {
-        var report = new PermissionSetProvisioningReport(Session);
+        var report = new PermissionSetProvisioningReport(CurrentSession);
         try
         {
             switch (ParameterSetName)
@@ -97,7 +97,7 @@ public sealed class GetIdcPermissionSetProvisioningCommand : PermissionSetCmdlet
 
     private void ForPermissionSets(PermissionSetProvisioningReport report)
     {
-        var permissionSets = Session.PermissionSets;
+        var permissionSets = CurrentSession.PermissionSets;
         var arns = PermissionSet == null
             ? Run(ct => permissionSets.AllAsync(ct)).Values
             : (System.Collections.Generic.IEnumerable<string?>)Array.ConvertAll(PermissionSet, ResolveArn);

@@ -96,7 +96,7 @@ public sealed class NewIdcPermissionSetCommand : IdcCmdlet
     protected override void ProcessRecord()
     {
         var target = Name ?? Predefined.ToString();
-        var session = Session;
+        var session = CurrentSession;
         PermissionSetSpec spec;
         try
         {

@@ -11,7 +11,7 @@ public abstract class PermissionSetCmdlet : IdcCmdlet
     protected string? ResolveArn(string nameOrArn)
     {
         // Read on the pipeline thread: the engine work runs where the runspace (and so the session) is unknown.
-        var permissionSets = Session.PermissionSets;
+        var permissionSets = CurrentSession.PermissionSets;
         try
         {
             var arn = Run(ct => permissionSets.FindArnAsync(nameOrArn, ct));
@@ -29,7 +29,7 @@ public abstract class PermissionSetCmdlet : IdcCmdlet
     /// <summary>The set's name for messages (remembered by the session, so usually no call).</summary>
     protected string NameOf(string arn)
     {
-        var permissionSets = Session.PermissionSets;
+        var permissionSets = CurrentSession.PermissionSets;
         return Run(ct => permissionSets.GetNameAsync(arn, ct));
     }
 }

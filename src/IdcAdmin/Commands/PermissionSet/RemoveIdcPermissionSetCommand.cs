@@ -46,7 +46,7 @@ public sealed class RemoveIdcPermissionSetCommand : PermissionSetCmdlet
         try
         {
             var name = NameOf(arn);
-            var session = Session;
+            var session = CurrentSession;
             var assignments = new PermissionSetAssignments(session, Output);
             var keys = Run(ct => assignments.FindAsync(arn, ct));
             if (keys.Count > 0 && !RemoveAssignments)

@@ -99,7 +99,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
 
     protected override void ProcessRecord()
     {
-        var session = Session;
+        var session = CurrentSession;
         PermissionSetSpec spec;
         try
         {
@@ -153,7 +153,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
 
     private void Provision(IdcPermissionSet set)
     {
-        var provisioner = new PermissionSetProvisioner(Session, Output);
+        var provisioner = new PermissionSetProvisioner(CurrentSession, Output);
         var accounts = Run(ct => provisioner.ProvisionedAccountsAsync(set.PermissionSetArn, ct));
         if (accounts.Count == 0)
         {

@@ -40,7 +40,7 @@ public sealed class GetIdcUserCommand : IdcCmdlet
 
     protected override void ProcessRecord()
     {
-        var users = new UserService(Session);
+        var users = new UserService(CurrentSession);
         var ids = UserId?.Where(i => !string.IsNullOrEmpty(i)).ToArray() ?? Array.Empty<string>();
         var names = UserName?.Where(n => !string.IsNullOrEmpty(n)).ToArray() ?? Array.Empty<string>();
         if (ids.Length > 0)

@@ -123,7 +123,7 @@ public sealed class NewIdcUserCommand : IdcCmdlet
     protected override void ProcessRecord()
     {
         var definition = IdentityCmdletSupport.CopyParameters(this, new UserDefinition());
-        var users = new UserService(Session);
+        var users = new UserService(CurrentSession);
         try
         {
             var plan = Run(ct => users.PlanCreateAsync(definition, Force, ct));

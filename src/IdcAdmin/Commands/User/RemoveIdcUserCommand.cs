@@ -47,7 +47,7 @@ public sealed class RemoveIdcUserCommand : IdcCmdlet
             WriteItemError(new ArgumentException("Name the user to delete with -UserName or -UserId."), "IdcUserNotSpecified", null, ErrorCategory.InvalidArgument);
             return;
         }
-        var session = Session;
+        var session = CurrentSession;
         var users = new UserService(session);
         try
         {

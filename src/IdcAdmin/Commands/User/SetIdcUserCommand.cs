@@ -148,7 +148,7 @@ public sealed class SetIdcUserCommand : IdcCmdlet
         }
         var changes = IdentityCmdletSupport.CopyParameters(this, new UserDefinition(), nameof(UserName));
         changes.UserName = NewUserName;
-        var users = new UserService(Session);
+        var users = new UserService(CurrentSession);
         try
         {
             var plan = Run(ct => users.PlanUpdateAsync(target!, changes, Clear ?? Array.Empty<string>(), ct));
