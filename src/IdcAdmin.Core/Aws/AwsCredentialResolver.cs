@@ -39,13 +39,19 @@ public static class AwsCredentialResolver
     /// <summary>Explicit region, else the named profile's, else AWS_REGION / AWS_DEFAULT_REGION, else the AWS_PROFILE or default profile's.</summary>
     public static string ResolveRegion(string? region, string? profileName)
     {
-        if (!string.IsNullOrWhiteSpace(region)) return region!.Trim();
-        if (!string.IsNullOrWhiteSpace(profileName) && ProfileRegion(profileName!.Trim()) is { } named) return named;
+        if (!string.IsNullOrWhiteSpace(region)) return CheckRegionName(region!.Trim());
+        if (!string.IsNullOrWhiteSpace(profileName) && ProfileRegion(profileName!.Trim()) is { } named) return CheckRegionName(named);
         var fromEnvironment = Variable("AWS_REGION") ?? Variable("AWS_DEFAULT_REGION");
-        if (fromEnvironment != null) return fromEnvironment;
-        if (ProfileRegion(Variable("AWS_PROFILE") ?? SharedCredentialsFile.DefaultProfileName) is { } fallback) return fallback;
+        if (fromEnvironment != null) return CheckRegionName(fromEnvironment);
+        if (ProfileRegion(Variable("AWS_PROFILE") ?? SharedCredentialsFile.DefaultProfileName) is { } fallback) return CheckRegionName(fallback);
         throw new AwsConfigurationException("No AWS region was given. Pass -Region, set AWS_REGION, or set a region in the profile.");
     }
+
+    /// <summary>A region name is lower-case words and digits joined by dashes (us-east-1, us-gov-west-1).</summary>
+    public static string CheckRegionName(string region) =>
+        System.Text.RegularExpressions.Regex.IsMatch(region, "^[a-z0-9]+(-[a-z0-9]+)*$")
+            ? region
+            : throw new AwsConfigurationException($"'{region}' is not an AWS region name (for example us-east-1 or eu-west-1).");
 
     private static AWSCredentials FromProfile(string profileName)
     {

@@ -19,6 +19,12 @@ internal static class SessionStore
         get => Runspace.DefaultRunspace is { } rs && Slots.TryGetValue(rs, out var slot) ? slot.Session : null;
     }
 
+    /// <summary>Replaces the runspace's session without disposing the one it had (see SessionHandover).</summary>
+    public static void Replace(IdcSession? session)
+    {
+        if (Runspace.DefaultRunspace is { } rs) Slots.GetOrCreateValue(rs).Session = session;
+    }
+
     /// <summary>Replaces the runspace's session, disposing the one it had.</summary>
     public static void Set(IdcSession? session)
     {

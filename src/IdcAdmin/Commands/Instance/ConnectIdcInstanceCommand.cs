@@ -64,6 +64,16 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdlet
     [ValidateRange(1, 1000)]
     public double RequestsPerSecond { get; set; } = RequestRateLimiter.DefaultRequestsPerSecond;
 
+    /// <summary>Seconds allowed to open a connection to an AWS endpoint, name resolution included (default 5).</summary>
+    [Parameter]
+    [ValidateRange(1, 300)]
+    public int ConnectTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Seconds allowed for each response (default 30). An endpoint that never answers fails after one such wait.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int ResponseTimeoutSeconds { get; set; } = 30;
+
     protected override void EndProcessing()
     {
         AwsConnection connection;
@@ -75,20 +85,19 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdlet
                 Region = Region,
                 EndpointUrl = EndpointUrl,
                 RequestsPerSecond = RequestsPerSecond,
+                Retry = new AwsRetryOptions { ConnectTimeout = TimeSpan.FromSeconds(ConnectTimeoutSeconds), AttemptTimeout = TimeSpan.FromSeconds(ResponseTimeoutSeconds) },
                 Log = AmbientCallLog.Instance,
             });
         }
         catch (Exception e) when (e is AwsConfigurationException or ArgumentException)
         {
-            ThrowTerminating(e, "IdcConnectConfiguration", ProfileName);
+            ThrowTerminating(e, "IdcConnectConfiguration", ProfileName ?? Region);
             return;
         }
+        IdcSession session;
         try
         {
-            var session = Run(ct => IdcConnector.ConnectAsync(connection, InstanceArn, ct));
-            SessionStore.Set(session);
-            WriteVerbose($"Connected to {session.InstanceArn} (identity store {session.IdentityStoreId}) in {session.Instance.Region}.");
-            WriteObject(session.Instance);
+            session = Run(ct => IdcConnector.ConnectAsync(connection, InstanceArn, ct));
         }
         catch (IdcConnectException e)
         {
@@ -100,11 +109,28 @@ public sealed class ConnectIdcInstanceCommand : IdcCmdlet
                 _ => ErrorCategory.ObjectNotFound,
             };
             ThrowTerminating(e, "IdcConnect" + e.Error, InstanceArn ?? Region, category);
+            return;
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e)
         {
             connection.Dispose();
-            ThrowTerminating(e, "IdcConnectFailed", InstanceArn ?? Region);
+            if (e is PipelineStoppedException) throw;
+            ThrowTerminating(e, "IdcConnectFailed", EndpointUrl ?? InstanceArn ?? Region);
+            return;
+        }
+        // The new session is current for the rest of this pipeline, and for good only once the output went through.
+        var handover = SessionHandover.Begin(SessionStore.Current, session, SessionStore.Replace);
+        try
+        {
+            WriteVerbose($"Connected to {session.InstanceArn} (identity store {session.IdentityStoreId}) in {session.Instance.Region}; " +
+                $"connect timeout {ConnectTimeoutSeconds} s, response timeout {ResponseTimeoutSeconds} s.");
+            WriteObject(session.Instance);
+            handover.Commit();
+        }
+        catch
+        {
+            handover.Rollback();
+            throw;
         }
         base.EndProcessing();
     }
