@@ -57,10 +57,12 @@ public sealed class MembershipService
         if (plan.Exists) return Member(plan.Group, plan.User, plan.ExistingMembershipId);
         try
         {
+            // A lost reply is looked up before the membership is sent again (some identity stores accept duplicates).
             var created = await Client.CreateGroupMembershipAsync(new CreateGroupMembershipRequest
             {
                 IdentityStoreId = _session.IdentityStoreId, GroupId = plan.Group.GroupId, MemberId = new MemberId { UserId = plan.User.UserId },
-            }, cancellationToken).ConfigureAwait(false);
+            }, async ct => await FindMembershipIdAsync(plan.Group.GroupId, plan.User.UserId, ct).ConfigureAwait(false) is { } id
+                ? new CreateGroupMembershipResponse { MembershipId = id, IdentityStoreId = _session.IdentityStoreId } : null, cancellationToken).ConfigureAwait(false);
             return Member(plan.Group, plan.User, created.MembershipId);
         }
         catch (AwsConflictException e) when (e.IsUniquenessViolation)

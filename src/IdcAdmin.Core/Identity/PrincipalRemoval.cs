@@ -133,7 +133,16 @@ public static class PrincipalRemoval
         var failures = new List<string>();
         foreach (var assignment in plan.Assignments)
         {
-            var started = await AccountAssignmentCalls.StartDeleteAsync(session, assignment.Key, cancellationToken).ConfigureAwait(false);
+            AccountAssignmentOperationStatus started;
+            try
+            {
+                started = await AccountAssignmentCalls.StartDeleteAsync(session, assignment.Key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsNotFoundException)
+            {
+                output.WriteVerbose($"{assignment} of the {plan.Target} was already revoked.");
+                continue;
+            }
             var status = await AccountAssignmentCalls.WaitAsync(session, started, deletion: true, cancellationToken).ConfigureAwait(false);
             if (status.Status == AccountAssignmentCalls.Succeeded) output.WriteVerbose($"Revoked {assignment} from the {plan.Target}.");
             else failures.Add($"{assignment}: {status.FailureReason ?? status.Status}");

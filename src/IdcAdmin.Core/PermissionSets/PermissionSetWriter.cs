@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
@@ -31,7 +32,7 @@ public sealed class PermissionSetWriter
     {
         var name = spec.Name ?? throw new ArgumentException("A permission set needs a name.", nameof(spec));
         var duration = spec.SessionDuration ?? PermissionSetValidator.DefaultSessionDuration;
-        var created = (await Client.CreatePermissionSetAsync(new CreatePermissionSetRequest
+        var request = new CreatePermissionSetRequest
         {
             InstanceArn = _session.InstanceArn,
             Name = name,
@@ -39,7 +40,22 @@ public sealed class PermissionSetWriter
             SessionDuration = Iso8601Duration.Format(duration),
             RelayState = NullIfEmpty(spec.RelayState),
             Tags = spec.Tags is { Count: > 0 } tags ? tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() : null,
-        }, cancellationToken).ConfigureAwait(false)).PermissionSet!;
+        };
+        PermissionSet created;
+        try
+        {
+            // After a lost reply the set is looked up by name and never sent again when one exists: AWS refuses a
+            // second set of one name, but emulators accept it.
+            created = (await Client.CreatePermissionSetAsync(request, async ct => await FindAsAskedAsync(request, ct).ConfigureAwait(false) is { } same
+                ? new CreatePermissionSetResponse { PermissionSet = same } : null, cancellationToken).ConfigureAwait(false)).PermissionSet!;
+        }
+        catch (AwsConflictException)
+        {
+            // AWS's answer to a name in use: a lost attempt of this call made it if it is what was asked.
+            created = await FindAsAskedAsync(request, cancellationToken).ConfigureAwait(false) ?? throw new PermissionSetWriteException(name, "create",
+                $"A permission set named {name} is being created or deleted by someone else; run the command again.", new InvalidOperationException(name));
+            _output.WriteVerbose($"Permission set {name} already exists exactly as asked; using it.");
+        }
         var arn = created.PermissionSetArn!;
         _output.WriteVerbose($"Created permission set {name} ({arn}).");
 
@@ -109,9 +125,39 @@ public sealed class PermissionSetWriter
 
     public async Task DeleteAsync(string permissionSetArn, CancellationToken cancellationToken)
     {
-        await Client.DeletePermissionSetAsync(new DeletePermissionSetRequest
-            { InstanceArn = _session.InstanceArn, PermissionSetArn = permissionSetArn }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Client.DeletePermissionSetAsync(new DeletePermissionSetRequest
+                { InstanceArn = _session.InstanceArn, PermissionSetArn = permissionSetArn }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsNotFoundException)
+        {
+            // Gone already: a retry after a lost reply, or someone else; the goal is reached.
+        }
         _session.PermissionSets.Forget(permissionSetArn);
+    }
+
+    /// <summary>
+    /// The set named as in <paramref name="request"/>, read fresh (not from the session's cache); null when none. One
+    /// with other attributes was made by someone else: a <see cref="PermissionSetWriteException"/> naming the differences.
+    /// </summary>
+    private async Task<PermissionSet?> FindAsAskedAsync(CreatePermissionSetRequest request, CancellationToken cancellationToken)
+    {
+        var arn = await _session.PermissionSets.FindFreshAsync(request.Name!, cancellationToken).ConfigureAwait(false);
+        if (arn == null) return null;
+        var existing = (await Client.DescribePermissionSetAsync(new DescribePermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn },
+            cancellationToken).ConfigureAwait(false)).PermissionSet;
+        if (existing == null) return null;
+        var differences = new List<string>();
+        if (NullIfEmpty(existing.Description) != request.Description) differences.Add("Description");
+        if (NullIfEmpty(existing.RelayState) != request.RelayState) differences.Add("RelayState");
+        if (Iso8601Duration.TryParse(existing.SessionDuration, out var d) && Iso8601Duration.Format(d) != request.SessionDuration) differences.Add("SessionDuration");
+        if (differences.Count > 0)
+            throw new PermissionSetWriteException(request.Name!, "create",
+                $"A permission set named {request.Name} already exists ({arn}) with different {string.Join(", ", differences)}; it was left as it is. Use Set-IdcPermissionSet to change it.",
+                new InvalidOperationException(string.Join(", ", differences)));
+        existing.PermissionSetArn ??= arn;
+        return existing;
     }
 
     private async Task<Exception> RollBackAsync(string name, string arn, string step, Exception failure)
@@ -150,28 +196,45 @@ public sealed class PermissionSetWriter
                 }, ct).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.AttachManagedPolicy:
-                await Client.AttachManagedPolicyToPermissionSetAsync(new AttachManagedPolicyToPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn, ManagedPolicyArn = change.ManagedPolicy!.Arn }, ct).ConfigureAwait(false);
+                try
+                {
+                    await Client.AttachManagedPolicyToPermissionSetAsync(new AttachManagedPolicyToPermissionSetRequest
+                        { InstanceArn = instance, PermissionSetArn = arn, ManagedPolicyArn = change.ManagedPolicy!.Arn },
+                        async c => await HasManagedPolicyAsync(arn, change.ManagedPolicy!.Arn, c).ConfigureAwait(false) ? new AttachManagedPolicyToPermissionSetResponse() : null, ct).ConfigureAwait(false);
+                }
+                catch (AwsConflictException) when (!ct.IsCancellationRequested)
+                {
+                    // "Already attached" is the goal reached; any other conflict stands.
+                    if (!await HasManagedPolicyAsync(arn, change.ManagedPolicy!.Arn, ct).ConfigureAwait(false)) throw;
+                }
                 break;
             case PermissionSetChangeKind.DetachManagedPolicy:
-                await Client.DetachManagedPolicyFromPermissionSetAsync(new DetachManagedPolicyFromPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn, ManagedPolicyArn = change.ManagedPolicy!.Arn }, ct).ConfigureAwait(false);
+                await Gone(Client.DetachManagedPolicyFromPermissionSetAsync(new DetachManagedPolicyFromPermissionSetRequest
+                    { InstanceArn = instance, PermissionSetArn = arn, ManagedPolicyArn = change.ManagedPolicy!.Arn }, ct)).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.AttachCustomerManagedPolicy:
-                await Client.AttachCustomerManagedPolicyReferenceToPermissionSetAsync(new AttachCustomerManagedPolicyReferenceToPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn, CustomerManagedPolicyReference = Reference(change.CustomerManagedPolicy!) }, ct).ConfigureAwait(false);
+                try
+                {
+                    await Client.AttachCustomerManagedPolicyReferenceToPermissionSetAsync(new AttachCustomerManagedPolicyReferenceToPermissionSetRequest
+                        { InstanceArn = instance, PermissionSetArn = arn, CustomerManagedPolicyReference = Reference(change.CustomerManagedPolicy!) },
+                        async c => await HasCustomerManagedPolicyAsync(arn, change.CustomerManagedPolicy!, c).ConfigureAwait(false) ? new AttachCustomerManagedPolicyReferenceToPermissionSetResponse() : null, ct).ConfigureAwait(false);
+                }
+                catch (AwsConflictException) when (!ct.IsCancellationRequested)
+                {
+                    if (!await HasCustomerManagedPolicyAsync(arn, change.CustomerManagedPolicy!, ct).ConfigureAwait(false)) throw;
+                }
                 break;
             case PermissionSetChangeKind.DetachCustomerManagedPolicy:
-                await Client.DetachCustomerManagedPolicyReferenceFromPermissionSetAsync(new DetachCustomerManagedPolicyReferenceFromPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn, CustomerManagedPolicyReference = Reference(change.CustomerManagedPolicy!) }, ct).ConfigureAwait(false);
+                await Gone(Client.DetachCustomerManagedPolicyReferenceFromPermissionSetAsync(new DetachCustomerManagedPolicyReferenceFromPermissionSetRequest
+                    { InstanceArn = instance, PermissionSetArn = arn, CustomerManagedPolicyReference = Reference(change.CustomerManagedPolicy!) }, ct)).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.PutInlinePolicy:
                 await Client.PutInlinePolicyToPermissionSetAsync(new PutInlinePolicyToPermissionSetRequest
                     { InstanceArn = instance, PermissionSetArn = arn, InlinePolicy = change.InlinePolicy }, ct).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.DeleteInlinePolicy:
-                await Client.DeleteInlinePolicyFromPermissionSetAsync(new DeleteInlinePolicyFromPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn }, ct).ConfigureAwait(false);
+                await Gone(Client.DeleteInlinePolicyFromPermissionSetAsync(new DeleteInlinePolicyFromPermissionSetRequest
+                    { InstanceArn = instance, PermissionSetArn = arn }, ct)).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.PutPermissionsBoundary:
                 var boundary = change.PermissionsBoundary!;
@@ -187,8 +250,8 @@ public sealed class PermissionSetWriter
                 }, ct).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.DeletePermissionsBoundary:
-                await Client.DeletePermissionsBoundaryFromPermissionSetAsync(new DeletePermissionsBoundaryFromPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn }, ct).ConfigureAwait(false);
+                await Gone(Client.DeletePermissionsBoundaryFromPermissionSetAsync(new DeletePermissionsBoundaryFromPermissionSetRequest
+                    { InstanceArn = instance, PermissionSetArn = arn }, ct)).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.Tag:
                 await Client.TagResourceAsync(new TagResourceRequest
@@ -201,6 +264,29 @@ public sealed class PermissionSetWriter
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change.Kind, "Unknown change.");
         }
+    }
+
+    /// <summary>A detach or delete that finds nothing to remove has reached its goal (a retry after a lost reply, or someone else).</summary>
+    private static async Task Gone(Task call)
+    {
+        try { await call.ConfigureAwait(false); }
+        catch (AwsNotFoundException) { }
+    }
+
+    private async Task<bool> HasManagedPolicyAsync(string arn, string policyArn, CancellationToken ct)
+    {
+        var request = new ListManagedPoliciesInPermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn };
+        await foreach (var p in Client.PaginateListManagedPoliciesInPermissionSet(request, ct).ConfigureAwait(false))
+            if (string.Equals(p.Arn, policyArn, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private async Task<bool> HasCustomerManagedPolicyAsync(string arn, CustomerManagedPolicyName policy, CancellationToken ct)
+    {
+        var request = new ListCustomerManagedPolicyReferencesInPermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn };
+        await foreach (var p in Client.PaginateListCustomerManagedPolicyReferencesInPermissionSet(request, ct).ConfigureAwait(false))
+            if (p.Name == policy.Name && (p.Path ?? "/") == (policy.Path ?? "/")) return true;
+        return false;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

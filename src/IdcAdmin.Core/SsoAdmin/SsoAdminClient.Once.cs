@@ -16,4 +16,13 @@ public sealed partial class SsoAdminClient
 
     public Task<CreateAccountAssignmentResponse> CreateAccountAssignmentAsync(CreateAccountAssignmentRequest request, Func<CancellationToken, Task<CreateAccountAssignmentResponse?>> findApplied, CancellationToken cancellationToken = default)
         => _transport.InvokeAsync<CreateAccountAssignmentRequest, CreateAccountAssignmentResponse>("CreateAccountAssignment", request, findApplied, cancellationToken);
+
+    public Task<AttachManagedPolicyToPermissionSetResponse> AttachManagedPolicyToPermissionSetAsync(AttachManagedPolicyToPermissionSetRequest request, Func<CancellationToken, Task<AttachManagedPolicyToPermissionSetResponse?>> findApplied, CancellationToken cancellationToken = default)
+        => _transport.InvokeAsync<AttachManagedPolicyToPermissionSetRequest, AttachManagedPolicyToPermissionSetResponse>("AttachManagedPolicyToPermissionSet", request, findApplied, cancellationToken);
+
+    public Task<AttachCustomerManagedPolicyReferenceToPermissionSetResponse> AttachCustomerManagedPolicyReferenceToPermissionSetAsync(AttachCustomerManagedPolicyReferenceToPermissionSetRequest request, Func<CancellationToken, Task<AttachCustomerManagedPolicyReferenceToPermissionSetResponse?>> findApplied, CancellationToken cancellationToken = default)
+        => _transport.InvokeAsync<AttachCustomerManagedPolicyReferenceToPermissionSetRequest, AttachCustomerManagedPolicyReferenceToPermissionSetResponse>("AttachCustomerManagedPolicyReferenceToPermissionSet", request, findApplied, cancellationToken);
+
+    public Task<DeleteAccountAssignmentResponse> DeleteAccountAssignmentAsync(DeleteAccountAssignmentRequest request, Func<CancellationToken, Task<DeleteAccountAssignmentResponse?>> findApplied, CancellationToken cancellationToken = default)
+        => _transport.InvokeAsync<DeleteAccountAssignmentRequest, DeleteAccountAssignmentResponse>("DeleteAccountAssignment", request, findApplied, cancellationToken);
 }
