@@ -11,7 +11,8 @@ namespace IdcAdmin.Core.Access;
 /// <summary>Resolves a gathered batch, drops what is already done, and applies the safety rules; sends nothing.</summary>
 public static class AssignmentPlanner
 {
-    public static async Task<AssignmentPlan> PlanAsync(IdcSession session, AssignmentRequestSet requests, AssignmentOperation operation, bool force,
+    /// <param name="allowNoAdministrator">Skip the lock-out guard (never implied by -Force).</param>
+    public static async Task<AssignmentPlan> PlanAsync(IdcSession session, AssignmentRequestSet requests, AssignmentOperation operation, bool allowNoAdministrator,
         IOutputWriter output, CancellationToken cancellationToken)
     {
         var plan = new AssignmentPlan(operation);
@@ -54,7 +55,7 @@ public static class AssignmentPlanner
                 plan.ToSend.Add(item);
         }
 
-        if (operation == AssignmentOperation.Delete && !force)
+        if (operation == AssignmentOperation.Delete && !allowNoAdministrator)
         {
             var refused = new HashSet<AssignmentKey>(await AdministratorAccessGuard.LockingOutAsync(session, plan.ToSend.Select(p => p.Key).ToList(), cancellationToken).ConfigureAwait(false));
             plan.LockOutRefused.AddRange(plan.ToSend.Where(p => refused.Contains(p.Key)));

@@ -73,10 +73,16 @@ public sealed class MembershipService
         }
     }
 
-    /// <summary>Removes the membership; a user who is not a member is left as is.</summary>
-    public async Task RemoveAsync(MembershipPlan plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the membership; a user who is not a member is left as is. Taking the last administrator out of the
+    /// group they hold administrator access through is refused by the lock-out guard, unless <paramref name="allowNoAdministrator"/>.
+    /// </summary>
+    public async Task RemoveAsync(MembershipPlan plan, CancellationToken cancellationToken, bool allowNoAdministrator = false)
     {
         if (!plan.Exists) return;
+        var change = new Access.AdministratorChange();
+        change.RemovedMemberships.Add((plan.Group.GroupId, plan.User.UserId));
+        await Access.AdministratorAccessGuard.EnsureAsync(_session, change, $"remove the {plan.Target}", allowNoAdministrator, cancellationToken).ConfigureAwait(false);
         try
         {
             await Client.DeleteGroupMembershipAsync(new DeleteGroupMembershipRequest { IdentityStoreId = _session.IdentityStoreId, MembershipId = plan.ExistingMembershipId }, cancellationToken).ConfigureAwait(false);

@@ -102,9 +102,20 @@ public sealed class PermissionSetWriter
         return set;
     }
 
-    /// <summary>Applies <paramref name="changes"/> in order; a failure names the step and what was already done.</summary>
-    public async Task ApplyAsync(IdcPermissionSet current, IReadOnlyList<PermissionSetChange> changes, PermissionSetSpec spec, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="changes"/> in order; a failure names the step and what was already done. Changes that
+    /// take administrator access away from the set go through the lock-out guard first, unless <paramref name="allowNoAdministrator"/>.
+    /// </summary>
+    public async Task ApplyAsync(IdcPermissionSet current, IReadOnlyList<PermissionSetChange> changes, PermissionSetSpec spec, CancellationToken cancellationToken,
+        bool allowNoAdministrator = false)
     {
+        if (LosesAdministrator(current, changes))
+        {
+            var change = new Access.AdministratorChange();
+            change.PermissionSetsLosingAdministrator.Add(current.PermissionSetArn);
+            await Access.AdministratorAccessGuard.EnsureAsync(_session, change, $"change permission set {current.Name} so that it no longer grants administrator access",
+                allowNoAdministrator, cancellationToken).ConfigureAwait(false);
+        }
         var done = new List<string>();
         foreach (var change in changes)
         {
@@ -121,6 +132,16 @@ public sealed class PermissionSetWriter
                     $"Updating permission set {current.Name} failed at '{change.Description}': {e.Message} {already} Run the command again to finish.", e);
             }
         }
+    }
+
+    /// <summary>The lock-out guard for deleting a set (and revoking its <paramref name="assignments"/>): refused when it would leave no administrator.</summary>
+    public static Task EnsureDeletableAsync(IdcSession session, string permissionSetArn, string name, IEnumerable<Access.AssignmentKey> assignments, bool allowNoAdministrator,
+        CancellationToken cancellationToken)
+    {
+        var change = new Access.AdministratorChange();
+        change.PermissionSetsLosingAdministrator.Add(permissionSetArn);
+        change.RevokedAssignments.UnionWith(assignments);
+        return Access.AdministratorAccessGuard.EnsureAsync(session, change, $"delete permission set {name}", allowNoAdministrator, cancellationToken);
     }
 
     public async Task DeleteAsync(string permissionSetArn, CancellationToken cancellationToken)
@@ -264,6 +285,23 @@ public sealed class PermissionSetWriter
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change.Kind, "Unknown change.");
         }
+    }
+
+    /// <summary>Whether the set grants administrator access now and would not after the changes.</summary>
+    public static bool LosesAdministrator(IdcPermissionSet current, IReadOnlyList<PermissionSetChange> changes)
+    {
+        var managed = new HashSet<string>((current.ManagedPolicies ?? Array.Empty<AwsManagedPolicy>()).Select(p => p.Arn), StringComparer.OrdinalIgnoreCase);
+        var inline = current.InlinePolicy;
+        var before = managed.Contains(Access.AdministratorAccessGuard.AdministratorAccessPolicyArn) || Access.AdministratorAccessGuard.AllowsEverything(inline);
+        if (!before) return false;
+        foreach (var c in changes)
+        {
+            if (c.Kind == PermissionSetChangeKind.AttachManagedPolicy) managed.Add(c.ManagedPolicy!.Arn);
+            else if (c.Kind == PermissionSetChangeKind.DetachManagedPolicy) managed.Remove(c.ManagedPolicy!.Arn);
+            else if (c.Kind == PermissionSetChangeKind.PutInlinePolicy) inline = c.InlinePolicy;
+            else if (c.Kind == PermissionSetChangeKind.DeleteInlinePolicy) inline = null;
+        }
+        return !managed.Contains(Access.AdministratorAccessGuard.AdministratorAccessPolicyArn) && !Access.AdministratorAccessGuard.AllowsEverything(inline);
     }
 
     /// <summary>A detach or delete that finds nothing to remove has reached its goal (a retry after a lost reply, or someone else).</summary>

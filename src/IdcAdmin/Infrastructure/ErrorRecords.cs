@@ -9,6 +9,8 @@ internal static class ErrorRecords
 {
     public static ErrorRecord From(Exception e, string errorId, object? target, ErrorCategory? category = null)
     {
+        // The lock-out guard's refusal has one id on every path, whatever the cmdlet's fallback id.
+        if (e is Core.Access.AdministratorLockoutException) errorId = Core.Access.AdministratorLockoutException.ErrorId;
         var record = new ErrorRecord(e, errorId, category ?? CategoryOf(e), target);
         if (e is AwsServiceException aws && aws.RequestId != null)
             record.ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = $"AWS request id: {aws.RequestId}" };
@@ -17,6 +19,7 @@ internal static class ErrorRecords
 
     public static ErrorCategory CategoryOf(Exception e) => e switch
     {
+        Core.Access.AdministratorLockoutException => ErrorCategory.PermissionDenied,
         AwsNotFoundException => ErrorCategory.ObjectNotFound,
         AwsConflictException c when c.IsUniquenessViolation => ErrorCategory.ResourceExists,
         AwsConflictException => ErrorCategory.ResourceBusy,
