@@ -34,7 +34,11 @@ public static class AdministratorAccessGuard
     {
         if (allow || change.IsEmpty) return;
         var verdict = await CheckAsync(session, change, cancellationToken).ConfigureAwait(false);
-        if (verdict.LocksOut) throw new AdministratorLockoutException(what, verdict.ManagementAccountId!, verdict.Before);
+        if (!verdict.LocksOut) return;
+        var names = new List<string>();
+        foreach (var id in verdict.Before.Take(10)) names.Add(await session.Principals.GetNameAsync(PrincipalKind.User, id, cancellationToken).ConfigureAwait(false));
+        if (verdict.Before.Count > 10) names.Add($"and {verdict.Before.Count - 10} more");
+        throw new AdministratorLockoutException(what, verdict.ManagementAccountId!, verdict.Before, names);
     }
 
     /// <summary>Who holds administrator access on the management account before and after the change.</summary>
