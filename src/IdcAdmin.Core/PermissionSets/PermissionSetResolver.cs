@@ -39,8 +39,11 @@ public sealed class PermissionSetResolver
     {
         if (IsArn(nameOrArn)) return nameOrArn;
         if (_arnByName.TryGetValue(nameOrArn, out var arn)) return arn;
+        var listedBefore = _loaded;
         await LoadAsync(cancellationToken).ConfigureAwait(false);
-        return _arnByName.TryGetValue(nameOrArn, out arn) ? arn : null;
+        if (_arnByName.TryGetValue(nameOrArn, out arn)) return arn;
+        // A set made since the session listed them (by another tool or session) is found by listing again.
+        return listedBefore ? await FindFreshAsync(nameOrArn, cancellationToken).ConfigureAwait(false) : null;
     }
 
     /// <summary>The name of a permission set ARN (described once, then remembered).</summary>
