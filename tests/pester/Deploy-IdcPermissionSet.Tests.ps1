@@ -62,6 +62,8 @@ Describe 'Deploy-IdcPermissionSet' {
 Describe 'Deploy-IdcPermissionSet in an organization' {
     BeforeAll {
         $null = New-TestOrganization -Moto $moto -AccountCount 1
+        # A session learns once whether it is in an organization; this one was not when it connected.
+        $null = Connect-TestInstance -Moto $moto
     }
 
     It 'refuses an account id that is not in the organization before provisioning anything' {
