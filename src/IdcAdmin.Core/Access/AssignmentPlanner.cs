@@ -8,10 +8,12 @@ using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Core.Access;
 
-/// <summary>Resolves a gathered batch, drops what is already done, and applies the safety rules; sends nothing.</summary>
+/// <summary>
+/// Resolves a gathered batch, drops what is already done, and applies the safety rules (the lock-out guard unless
+/// allowNoAdministrator, which -Force never implies); sends nothing.
+/// </summary>
 public static class AssignmentPlanner
 {
-    /// <param name="allowNoAdministrator">Skip the lock-out guard (never implied by -Force).</param>
     public static async Task<AssignmentPlan> PlanAsync(IdcSession session, AssignmentRequestSet requests, AssignmentOperation operation, bool allowNoAdministrator,
         IOutputWriter output, CancellationToken cancellationToken)
     {

@@ -160,6 +160,33 @@ public sealed class RetryModeTests
     }
 
     [Fact]
+    public async Task Under_30_percent_throttling_and_10_percent_5xx_no_call_fails_for_throttling_and_only_three_5xx_fail_a_call()
+    {
+        // With 3 attempts for 5xx a call fails when three of its attempts meet one: (0.1 / 0.7)^3, about 0.3% of
+        // calls here (throttled attempts do not count): about one call in 200.
+        var backend = new ScriptedHandler().On("DescribeGroup", _ => new { GroupId = "g", IdentityStoreId = StoreId });
+        var faults = new FaultInjectingHandler(backend, seed: 7) { ThrottleRate = 0.3, ServerErrorRate = 0.1 };
+        using var connection = ScriptedConnection.Connect(faults, Defaults());
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        {
+            try
+            {
+                await connection.IdentityStore.DescribeGroupAsync(new DescribeGroupRequest { IdentityStoreId = StoreId, GroupId = $"g-{i}" });
+                return null;
+            }
+            catch (AwsServiceException e) { return e; }
+        }));
+
+        var failures = outcomes.Where(e => e != null).ToList();
+        Assert.True(faults.Throttled > 40 && faults.ServerErrors > 10, $"{faults.Throttled} throttles, {faults.ServerErrors} 5xx injected");
+        Assert.True(failures.Count <= 2, $"{failures.Count} of 200 calls failed");
+        Assert.All(failures, e => Assert.Equal(HttpStatusCode.ServiceUnavailable, e!.StatusCode));
+        Assert.Equal(200 - failures.Count + faults.Throttled + faults.ServerErrors, connection.AttemptCount);
+        Assert.True(faults.ServerErrors >= 3 * failures.Count);
+    }
+
+    [Fact]
     public async Task A_lost_reply_is_looked_up_before_the_request_is_sent_again()
     {
         var backend = new ScriptedHandler().On("CreateGroup", _ => new { GroupId = "g-1", IdentityStoreId = StoreId });
