@@ -19,6 +19,12 @@ public static class IdcConnector
             await foreach (var i in connection.SsoAdmin.PaginateListInstances(new ListInstancesRequest(), cancellationToken).ConfigureAwait(false))
                 instances.Add(i);
         }
+        catch (AwsServiceException e) when (e is not AwsAccessDeniedException && !IsKnownRegion(connection.Region))
+        {
+            // An emulator or proxy may answer anything for a region it does not serve: the region is the likelier fault.
+            throw new AwsConfigurationException(
+                $"'{connection.Region}' is not a known AWS region, and listing Identity Center instances there failed ({e.ErrorCode}: {e.AwsMessage}). Check -Region.", e);
+        }
         catch (AwsAccessDeniedException e)
         {
             throw new IdcConnectException(IdcConnectError.AccessDenied,
@@ -39,6 +45,9 @@ public static class IdcConnector
         };
         return new IdcSession(connection, instance);
     }
+
+    // AWSSDK.Core names the regions it knows; any other name it accepts as "Unknown".
+    private static bool IsKnownRegion(string region) => Amazon.RegionEndpoint.GetBySystemName(region).DisplayName != "Unknown";
 
     private static InstanceMetadata Choose(List<InstanceMetadata> instances, string? instanceArn, string region)
     {

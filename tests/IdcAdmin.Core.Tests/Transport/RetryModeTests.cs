@@ -202,3 +202,27 @@ public sealed class RetryModeTests
         Assert.Equal(1, backend.CountOf("CreateGroup"));
     }
 }
+
+/// <summary>A region no AWS partition has, behind an endpoint that cannot answer for it, is reported as the region's fault.</summary>
+public sealed class UnknownRegionTests
+{
+    [Fact]
+    public async Task An_unknown_region_whose_listing_fails_names_the_region_not_the_endpoint()
+    {
+        var backend = new ScriptedHandler().On("ListInstances", _ => new ScriptedResponse { Status = HttpStatusCode.InternalServerError, Body = "<html>no</html>" });
+        using var connection = ScriptedConnection.Connect(backend, new AwsRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) }, region: "xx-fake-1");
+
+        var e = await Assert.ThrowsAsync<AwsConfigurationException>(() => IdcConnector.ConnectAsync(connection, null, CancellationToken.None));
+
+        Assert.Contains("'xx-fake-1' is not a known AWS region", e.Message);
+    }
+
+    [Fact]
+    public async Task A_known_region_keeps_the_endpoints_own_error()
+    {
+        var backend = new ScriptedHandler().On("ListInstances", _ => new ScriptedResponse { Status = HttpStatusCode.InternalServerError, Body = "<html>no</html>" });
+        using var connection = ScriptedConnection.Connect(backend, new AwsRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) }, region: "eu-west-1");
+
+        await Assert.ThrowsAsync<AwsUnexpectedResponseException>(() => IdcConnector.ConnectAsync(connection, null, CancellationToken.None));
+    }
+}
