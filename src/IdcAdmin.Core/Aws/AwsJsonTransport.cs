@@ -86,7 +86,9 @@ public sealed class AwsJsonTransport : IDisposable
             if (decision.Delay is not { } delay)
             {
                 if (failure is AwsConnectionException c) c.Attempts = state.Attempts;
-                _log?.Verbose($"{Service.Id} {operation}: {Reason(failure)}; not retried: {decision.Why}.");
+                // A final answer (not found, denied, invalid) is the caller's to report; a retry given up on is told here.
+                if (failure is AwsThrottlingException || AwsRetryPolicy.IsTransient(failure))
+                    _log?.Verbose($"{Service.Id} {operation}: {Reason(failure)}; not retried: {decision.Why}.");
                 throw failure;
             }
             _log?.Verbose($"{Service.Id} {operation}: {Reason(failure)}; retry {state.Attempts} of {decision.Limit - 1} in {(int)delay.TotalMilliseconds} ms.");
@@ -118,8 +120,9 @@ public sealed class AwsJsonTransport : IDisposable
         string text;
         try
         {
+            // SendAsync reads the whole body (ResponseContentRead) under the attempt's token, so the timeout covers it.
             response = await _http.SendAsync(message, attempt.Token).ConfigureAwait(false);
-            text = response.Content == null ? "" : await ReadAsync(response.Content, attempt.Token).ConfigureAwait(false);
+            text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is HttpRequestException or IOException or OperationCanceledException)
         {
@@ -144,15 +147,6 @@ public sealed class AwsJsonTransport : IDisposable
                 throw new AwsServiceException("InvalidResponse", $"The response could not be read: {e.Message}", null, response.StatusCode, Service.Id, operation);
             }
         }
-    }
-
-    // netstandard2.0's ReadAsStringAsync takes no token; the attempt timeout must still end a body that never finishes.
-    private static async Task<string> ReadAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var read = content.ReadAsStringAsync();
-        var done = await Task.WhenAny(read, Task.Delay(System.Threading.Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
-        if (done != read) cancellationToken.ThrowIfCancellationRequested();
-        return await read.ConfigureAwait(false);
     }
 
     private static string Reason(Exception e) => e switch
