@@ -91,7 +91,7 @@ public sealed class AwsJsonTransport : IDisposable
                     _log?.Verbose($"{Service.Id} {operation}: {Reason(failure)}; not retried: {decision.Why}.");
                 throw failure;
             }
-            _log?.Verbose($"{Service.Id} {operation}: {Reason(failure)}; retry {state.Attempts} of {decision.Limit - 1} in {(int)delay.TotalMilliseconds} ms.");
+            _log?.Verbose($"{Service.Id} {operation}: {Reason(failure)}; retry {decision.Retry} of {decision.Limit - 1} in {(int)delay.TotalMilliseconds} ms.");
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             if (findApplied != null && AwsRetryPolicy.MayHaveBeenApplied(failure))
             {

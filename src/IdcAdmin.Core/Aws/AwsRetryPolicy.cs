@@ -33,14 +33,17 @@ public sealed class AwsRetryPolicy
     /// <summary>A retry after <see cref="Delay"/>, or none (Delay null) for the reason <see cref="Why"/>.</summary>
     public readonly struct Decision
     {
-        public Decision(TimeSpan? delay, int limit, string why)
+        public Decision(TimeSpan? delay, int limit, string why, int retry = 0)
         {
             Delay = delay;
             Limit = limit;
             Why = why;
+            Retry = retry;
         }
 
         public TimeSpan? Delay { get; }
+        /// <summary>Which retry of this kind of failure this is (1 for the first).</summary>
+        public int Retry { get; }
         /// <summary>Attempts allowed for this kind of failure.</summary>
         public int Limit { get; }
         public string Why { get; }
@@ -57,7 +60,7 @@ public sealed class AwsRetryPolicy
             state.Throttles++;
             return state.Throttles >= _options.ThrottleMaxAttempts
                 ? new Decision(null, _options.ThrottleMaxAttempts, $"throttled {state.Throttles} times")
-                : new Decision(Backoff(state.Throttles), _options.ThrottleMaxAttempts, "");
+                : new Decision(Backoff(state.Throttles), _options.ThrottleMaxAttempts, "", state.Throttles);
         }
         if (!IsTransient(failure)) return new Decision(null, 1, "the error is final");
         // An endpoint that never answered and now let an attempt time out is silent, not slow: waiting again would
@@ -70,7 +73,7 @@ public sealed class AwsRetryPolicy
         var cost = failure is AwsConnectionException { Failure: AwsConnectionFailure.ResponseTimeout } ? RetryQuota.TimeoutCost : RetryQuota.RetryCost;
         if (!_quota.TryAcquire(cost)) return new Decision(null, _options.MaxAttempts, "the session's retry budget is spent");
         state.QuotaSpent += cost;
-        return new Decision(Backoff(state.TransientFailures), _options.MaxAttempts, "");
+        return new Decision(Backoff(state.TransientFailures), _options.MaxAttempts, "", state.TransientFailures);
     }
 
     /// <summary>Connection failures, timeouts, 5xx and conflicts still settling are worth another try; throttling is counted apart.</summary>
