@@ -58,3 +58,24 @@ Describe 'Deploy-IdcPermissionSet' {
         { Deploy-IdcPermissionSet -PermissionSet 'no-such-set' -ErrorAction Stop } | Should -Throw -ErrorId "IdcPermissionSetNotFound,$command"
     }
 }
+
+Describe 'Deploy-IdcPermissionSet in an organization' {
+    BeforeAll {
+        $null = New-TestOrganization -Moto $moto -AccountCount 1
+        # A session learns once whether it is in an organization; this one was not when it connected.
+        $null = Connect-TestInstance -Moto $moto
+    }
+
+    It 'refuses an account id that is not in the organization before provisioning anything' {
+        $set = New-IdcPermissionSet -Name (New-TestName -Prefix 'dep')
+
+        { Deploy-IdcPermissionSet -PermissionSet $set.Name -AccountId 999999999999 -ErrorAction Stop } |
+            Should -Throw -ErrorId "IdcAccountNotFound,$command"
+        (Get-IdcPermissionSet -Name $set.Name -Detail Provisioning).ProvisionedAccounts | Should -BeNullOrEmpty
+    }
+
+    It 'provisions to an account of the organization' {
+        $set = New-IdcPermissionSet -Name (New-TestName -Prefix 'dep')
+        (Deploy-IdcPermissionSet -PermissionSet $set.Name -AccountId $account).Status | Should -Be 'SUCCEEDED'
+    }
+}

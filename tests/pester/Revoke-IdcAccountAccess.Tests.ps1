@@ -41,7 +41,7 @@ Describe 'Revoke-IdcAccountAccess' {
         $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
     }
 
-    It 'refuses to revoke the management account''s last administrator assignment unless -Force' {
+    It 'refuses to revoke the management account''s last administrator assignment, even with -Force, unless -AllowNoAdministrator' {
         $instance = Get-IdcInstance
         $common = @('--endpoint-url', $script:moto.Url, '--region', 'us-east-1', '--output', 'json')
         $management = (aws organizations describe-organization @common | ConvertFrom-Json).Organization.MasterAccountId
@@ -49,11 +49,15 @@ Describe 'Revoke-IdcAccountAccess' {
         $adminArn = (aws sso-admin create-permission-set --instance-arn $instance.InstanceArn --name $admin --session-duration PT1H @common | ConvertFrom-Json).PermissionSet.PermissionSetArn
         aws sso-admin attach-managed-policy-to-permission-set --instance-arn $instance.InstanceArn --permission-set-arn $adminArn --managed-policy-arn arn:aws:iam::aws:policy/AdministratorAccess @common
         $null = Grant-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $admin -Account $management
+        # The guard counts users: the group's member is the administrator.
+        Add-IdcGroupMember -Group $script:access.GroupName -User $script:access.UserName
 
         { Revoke-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $admin -Account $management -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId 'IdcLockoutGuard,IdcAdmin.Commands.AccountAssignment.RevokeIdcAccountAccessCommand'
+        { Revoke-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $admin -Account $management -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'IdcLockoutGuard,IdcAdmin.Commands.AccountAssignment.RevokeIdcAccountAccessCommand'
         Test-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $admin -Account $management | Should -BeTrue
 
-        (Revoke-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $admin -Account $management -Force).Status | Should -Be 'Succeeded'
+        (Revoke-IdcAccountAccess -Group $script:access.GroupName -PermissionSet $admin -Account $management -Force -AllowNoAdministrator).Status | Should -Be 'Succeeded'
     }
 }

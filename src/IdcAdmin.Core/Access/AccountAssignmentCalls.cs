@@ -27,7 +27,8 @@ public static class AccountAssignmentCalls
             PermissionSetArn = key.PermissionSetArn,
             PrincipalType = key.PrincipalKind.ToAws(),
             PrincipalId = key.PrincipalId,
-        }, cancellationToken).ConfigureAwait(false);
+        }, async ct => await ExistsAsync(session, key, ct).ConfigureAwait(false) ? new CreateAccountAssignmentResponse { AccountAssignmentCreationStatus = Done(key) } : null,
+            cancellationToken).ConfigureAwait(false);
         return response.AccountAssignmentCreationStatus!;
     }
 
@@ -41,9 +42,21 @@ public static class AccountAssignmentCalls
             PermissionSetArn = key.PermissionSetArn,
             PrincipalType = key.PrincipalKind.ToAws(),
             PrincipalId = key.PrincipalId,
-        }, cancellationToken).ConfigureAwait(false);
+        }, async ct => await ExistsAsync(session, key, ct).ConfigureAwait(false) ? null : new DeleteAccountAssignmentResponse { AccountAssignmentDeletionStatus = Done(key) },
+            cancellationToken).ConfigureAwait(false);
         return response.AccountAssignmentDeletionStatus!;
     }
+
+    // After a lost reply the assignment is looked up before the request is sent again: some backends keep duplicates.
+    private static async Task<bool> ExistsAsync(IdcSession session, AssignmentKey key, CancellationToken cancellationToken) =>
+        (await ExistingAssignments.ForPairAsync(session, key.AccountId, key.PermissionSetArn, cancellationToken).ConfigureAwait(false)).Contains(key);
+
+    /// <summary>The status of a request whose reply was lost but whose effect is in place (its request id is unknown).</summary>
+    private static AccountAssignmentOperationStatus Done(AssignmentKey key) => new()
+    {
+        Status = Succeeded, TargetId = key.AccountId, TargetType = "AWS_ACCOUNT", PermissionSetArn = key.PermissionSetArn,
+        PrincipalType = key.PrincipalKind.ToAws(), PrincipalId = key.PrincipalId,
+    };
 
     /// <summary>Polls until the request has SUCCEEDED or FAILED; a timeout raises <see cref="StatusTimeoutException{T}"/>.</summary>
     public static Task<AccountAssignmentOperationStatus> WaitAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, CancellationToken cancellationToken)

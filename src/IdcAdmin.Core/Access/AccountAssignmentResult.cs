@@ -24,6 +24,8 @@ public sealed class AccountAssignmentResult
     public string? RequestId { get; set; }
     /// <summary>AWS's reason when the status is Failed.</summary>
     public string? FailureReason { get; set; }
+    /// <summary>The error that kept the request from reaching a status (unreachable endpoint, access denied, throttling), if one did.</summary>
+    public System.Exception? Error { get; set; }
     public DateTimeOffset? CreatedDate { get; set; }
     /// <summary>From sending the request to its final status.</summary>
     public TimeSpan? Duration { get; set; }

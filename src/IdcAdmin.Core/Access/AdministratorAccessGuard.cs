@@ -1,8 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
@@ -10,47 +14,181 @@ using IdcAdmin.Core.SsoAdmin.Model;
 namespace IdcAdmin.Core.Access;
 
 /// <summary>
-/// The lock-out guard: finds revokes that would remove the last AdministratorAccess-style assignment (a permission
-/// set carrying the AWS managed AdministratorAccess policy) from the organization's management account.
+/// The one lock-out guard every path goes through (revoke, deleting users or groups, removing members, changing or
+/// deleting permission sets, a configuration sync): before a change, it counts the users who hold an administrator
+/// permission set (the AWS managed AdministratorAccess policy, or an inline policy allowing * on *) on the
+/// organization's management account, directly or through a group, and how many would remain. A change that takes
+/// the last one away is refused, whatever -Force or -Confirm say; only an explicit allow goes ahead.
 /// </summary>
+/// <remarks>
+/// The administrator sets considered are those provisioned to the management account (on AWS, every set assigned
+/// there) and those the change touches. Emulators that do not track provisioning see only the latter, so there the
+/// guard can refuse although an administrator remains through another set: it errs towards refusing.
+/// </remarks>
 public static class AdministratorAccessGuard
 {
     public const string AdministratorAccessPolicyArn = "arn:aws:iam::aws:policy/AdministratorAccess";
 
-    /// <summary>The revokes among <paramref name="revokes"/> that would leave the management account without administrators.</summary>
-    public static async Task<IReadOnlyCollection<AssignmentKey>> LockingOutAsync(IdcSession session, IReadOnlyCollection<AssignmentKey> revokes, CancellationToken cancellationToken)
+    /// <summary>Refuses (with <see cref="AdministratorLockoutException"/>) a change that would leave no administrator, unless <paramref name="allow"/>.</summary>
+    public static async Task EnsureAsync(IdcSession session, AdministratorChange change, string what, bool allow, CancellationToken cancellationToken)
     {
-        var none = Array.Empty<AssignmentKey>();
-        if (revokes.Count == 0) return none;
-        var management = await OrganizationDirectory.For(session).ManagementAccountIdAsync(cancellationToken).ConfigureAwait(false);
-        if (management == null) return none;
-        var onManagement = revokes.Where(k => k.AccountId == management).ToList();
-        if (onManagement.Count == 0) return none;
-
-        // Admin-style permission sets on the management account: those provisioned to it, and those being revoked.
-        var candidates = new HashSet<string>(onManagement.Select(k => k.PermissionSetArn), StringComparer.Ordinal);
-        var provisioned = new ListPermissionSetsProvisionedToAccountRequest { InstanceArn = session.InstanceArn, AccountId = management };
-        await foreach (var arn in session.Connection.SsoAdmin.PaginateListPermissionSetsProvisionedToAccount(provisioned, cancellationToken).ConfigureAwait(false))
-            candidates.Add(arn);
-        var adminSets = new List<string>();
-        foreach (var arn in candidates)
-            if (await IsAdministratorStyleAsync(session, arn, cancellationToken).ConfigureAwait(false)) adminSets.Add(arn);
-        var revokedAdmin = onManagement.Where(k => adminSets.Contains(k.PermissionSetArn)).ToList();
-        if (revokedAdmin.Count == 0) return none;
-
-        var remaining = new HashSet<AssignmentKey>();
-        foreach (var arn in adminSets)
-            foreach (var key in await ExistingAssignments.ForPairAsync(session, management, arn, cancellationToken).ConfigureAwait(false))
-                remaining.Add(key);
-        remaining.ExceptWith(revokes);
-        return remaining.Count == 0 ? revokedAdmin : none;
+        if (allow || change.IsEmpty) return;
+        var verdict = await CheckAsync(session, change, cancellationToken).ConfigureAwait(false);
+        if (!verdict.LocksOut) return;
+        var names = new List<string>();
+        foreach (var id in verdict.Before.Take(10)) names.Add(await session.Principals.GetNameAsync(PrincipalKind.User, id, cancellationToken).ConfigureAwait(false));
+        if (verdict.Before.Count > 10) names.Add($"and {verdict.Before.Count - 10} more");
+        throw new AdministratorLockoutException(what, verdict.ManagementAccountId!, verdict.Before, names);
     }
 
+    /// <summary>Who holds administrator access on the management account before and after the change.</summary>
+    public static async Task<LockoutVerdict> CheckAsync(IdcSession session, AdministratorChange change, CancellationToken cancellationToken)
+    {
+        if (change.IsEmpty) return LockoutVerdict.NotApplicable;
+        var management = await OrganizationDirectory.For(session).ManagementAccountIdAsync(cancellationToken).ConfigureAwait(false);
+        if (management == null) return LockoutVerdict.NotApplicable;
+
+        // The sets the change touches on the management account.
+        var touched = new HashSet<string>(change.RevokedAssignments.Where(k => k.AccountId == management).Select(k => k.PermissionSetArn), StringComparer.Ordinal);
+        touched.UnionWith(change.PermissionSetsLosingAdministrator);
+        var principals = change.RemovedUsers.Select(u => (PrincipalKind.User, u))
+            .Concat(change.RemovedGroups.Select(g => (PrincipalKind.Group, g)))
+            .Concat(change.RemovedMemberships.Select(m => (PrincipalKind.Group, m.GroupId))).Distinct();
+        foreach (var (kind, id) in principals)
+            foreach (var key in await ExistingAssignments.ForPrincipalAsync(session, kind, id, management, cancellationToken).ConfigureAwait(false))
+                if (key.AccountId == management) touched.Add(key.PermissionSetArn);
+        if (change.RemovedUsers.Count > 0)
+            foreach (var userId in change.RemovedUsers)
+                foreach (var groupId in await GroupsOfAsync(session, userId, cancellationToken).ConfigureAwait(false))
+                    foreach (var key in await ExistingAssignments.ForPrincipalAsync(session, PrincipalKind.Group, groupId, management, cancellationToken).ConfigureAwait(false))
+                        if (key.AccountId == management) touched.Add(key.PermissionSetArn);
+
+        var touchedAdmin = new List<string>();
+        foreach (var arn in touched)
+            if (await IsAdministratorStyleAsync(session, arn, cancellationToken).ConfigureAwait(false)) touchedAdmin.Add(arn);
+        if (touchedAdmin.Count == 0) return new LockoutVerdict(management, Array.Empty<string>(), Array.Empty<string>());
+
+        var adminSets = new HashSet<string>(touchedAdmin, StringComparer.Ordinal);
+        var provisioned = new ListPermissionSetsProvisionedToAccountRequest { InstanceArn = session.InstanceArn, AccountId = management };
+        await foreach (var arn in session.Connection.SsoAdmin.PaginateListPermissionSetsProvisionedToAccount(provisioned, cancellationToken).ConfigureAwait(false))
+            if (!adminSets.Contains(arn) && !touched.Contains(arn) && await IsAdministratorStyleAsync(session, arn, cancellationToken).ConfigureAwait(false)) adminSets.Add(arn);
+
+        var before = new SortedSet<string>(StringComparer.Ordinal);
+        var after = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var arn in adminSets)
+        {
+            var losing = change.PermissionSetsLosingAdministrator.Contains(arn);
+            foreach (var key in await ExistingAssignments.ForPairAsync(session, management, arn, cancellationToken).ConfigureAwait(false))
+            {
+                var kept = !losing && !change.RevokedAssignments.Contains(key);
+                if (key.PrincipalKind == PrincipalKind.User)
+                {
+                    before.Add(key.PrincipalId);
+                    if (kept && !change.RemovedUsers.Contains(key.PrincipalId)) after.Add(key.PrincipalId);
+                    continue;
+                }
+                kept &= !change.RemovedGroups.Contains(key.PrincipalId);
+                foreach (var userId in await MembersAsync(session, key.PrincipalId, cancellationToken).ConfigureAwait(false))
+                {
+                    before.Add(userId);
+                    if (kept && !change.RemovedUsers.Contains(userId) && !change.RemovedMemberships.Contains((key.PrincipalId, userId))) after.Add(userId);
+                }
+            }
+        }
+        return new LockoutVerdict(management, before.ToList(), after.ToList());
+    }
+
+    /// <summary>The revokes among <paramref name="revokes"/> refused because together they would leave the management account without administrators.</summary>
+    public static async Task<IReadOnlyCollection<AssignmentKey>> LockingOutAsync(IdcSession session, IReadOnlyCollection<AssignmentKey> revokes, CancellationToken cancellationToken)
+    {
+        var change = new AdministratorChange();
+        change.RevokedAssignments.UnionWith(revokes);
+        var verdict = await CheckAsync(session, change, cancellationToken).ConfigureAwait(false);
+        if (!verdict.LocksOut) return Array.Empty<AssignmentKey>();
+        var refused = new List<AssignmentKey>();
+        foreach (var key in revokes.Where(k => k.AccountId == verdict.ManagementAccountId))
+            if (await IsAdministratorStyleAsync(session, key.PermissionSetArn, cancellationToken).ConfigureAwait(false)) refused.Add(key);
+        return refused;
+    }
+
+    /// <summary>Whether a set grants administrator access: the AWS managed AdministratorAccess policy, or an inline policy allowing * on *.</summary>
     public static async Task<bool> IsAdministratorStyleAsync(IdcSession session, string permissionSetArn, CancellationToken cancellationToken)
     {
         var request = new ListManagedPoliciesInPermissionSetRequest { InstanceArn = session.InstanceArn, PermissionSetArn = permissionSetArn };
-        await foreach (var policy in session.Connection.SsoAdmin.PaginateListManagedPoliciesInPermissionSet(request, cancellationToken).ConfigureAwait(false))
-            if (string.Equals(policy.Arn, AdministratorAccessPolicyArn, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        try
+        {
+            await foreach (var policy in session.Connection.SsoAdmin.PaginateListManagedPoliciesInPermissionSet(request, cancellationToken).ConfigureAwait(false))
+                if (string.Equals(policy.Arn, AdministratorAccessPolicyArn, StringComparison.OrdinalIgnoreCase)) return true;
+            var inline = await session.Connection.SsoAdmin.GetInlinePolicyForPermissionSetAsync(new GetInlinePolicyForPermissionSetRequest
+                { InstanceArn = session.InstanceArn, PermissionSetArn = permissionSetArn }, cancellationToken).ConfigureAwait(false);
+            return AllowsEverything(inline.InlinePolicy);
+        }
+        catch (AwsNotFoundException)
+        {
+            return false; // a set that no longer exists grants nothing
+        }
     }
+
+    /// <summary>Whether a policy document has an Allow statement for every action on every resource.</summary>
+    public static bool AllowsEverything(string? policy)
+    {
+        if (string.IsNullOrWhiteSpace(policy)) return false;
+        try
+        {
+            using var doc = JsonDocument.Parse(policy!);
+            if (!doc.RootElement.TryGetProperty("Statement", out var statements)) return false;
+            var list = statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : new List<JsonElement> { statements };
+            return list.Any(s => s.ValueKind == JsonValueKind.Object
+                                 && s.TryGetProperty("Effect", out var effect) && effect.ValueKind == JsonValueKind.String && effect.GetString() == "Allow"
+                                 && !s.TryGetProperty("Condition", out _)
+                                 && Has(s, "Action", "*") && Has(s, "Resource", "*"));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Has(JsonElement statement, string name, string value) =>
+        statement.TryGetProperty(name, out var v) && (v.ValueKind == JsonValueKind.String
+            ? v.GetString() == value || (name == "Action" && v.GetString() == "*:*")
+            : v.ValueKind == JsonValueKind.Array && v.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && (e.GetString() == value || (name == "Action" && e.GetString() == "*:*"))));
+
+    private static async Task<List<string>> MembersAsync(IdcSession session, string groupId, CancellationToken cancellationToken)
+    {
+        var users = new List<string>();
+        var request = new ListGroupMembershipsRequest { IdentityStoreId = session.IdentityStoreId, GroupId = groupId };
+        await foreach (var m in session.Connection.IdentityStore.PaginateListGroupMemberships(request, cancellationToken).ConfigureAwait(false))
+            if (m.MemberId?.UserId is { } userId) users.Add(userId);
+        return users;
+    }
+
+    private static async Task<List<string>> GroupsOfAsync(IdcSession session, string userId, CancellationToken cancellationToken)
+    {
+        var groups = new List<string>();
+        var request = new ListGroupMembershipsForMemberRequest { IdentityStoreId = session.IdentityStoreId, MemberId = new MemberId { UserId = userId } };
+        await foreach (var m in session.Connection.IdentityStore.PaginateListGroupMembershipsForMember(request, cancellationToken).ConfigureAwait(false))
+            if (m.GroupId != null) groups.Add(m.GroupId);
+        return groups;
+    }
+}
+
+/// <summary>The users holding administrator access on the management account before and after a change.</summary>
+public sealed class LockoutVerdict
+{
+    public static readonly LockoutVerdict NotApplicable = new(null, Array.Empty<string>(), Array.Empty<string>());
+
+    public LockoutVerdict(string? managementAccountId, IReadOnlyCollection<string> before, IReadOnlyCollection<string> after)
+    {
+        ManagementAccountId = managementAccountId;
+        Before = before;
+        After = after;
+    }
+
+    /// <summary>Null when the caller's account is in no organization (there is no management account to guard).</summary>
+    public string? ManagementAccountId { get; }
+    public IReadOnlyCollection<string> Before { get; }
+    public IReadOnlyCollection<string> After { get; }
+    /// <summary>Administrators exist today and none would remain.</summary>
+    public bool LocksOut => Before.Count > 0 && After.Count == 0;
 }

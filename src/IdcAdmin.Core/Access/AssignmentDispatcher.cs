@@ -97,6 +97,7 @@ public sealed class AssignmentDispatcher
         {
             result.Status = AssignmentStatus.Failed;
             result.FailureReason = Reason(e);
+            result.Error = e;
             return result;
         }
         _output.WriteVerbose($"{operation} {item.Description}: request {status.RequestId} {status.Status}.");

@@ -8,10 +8,13 @@ using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Core.Access;
 
-/// <summary>Resolves a gathered batch, drops what is already done, and applies the safety rules; sends nothing.</summary>
+/// <summary>
+/// Resolves a gathered batch, drops what is already done, and applies the safety rules (the lock-out guard unless
+/// allowNoAdministrator, which -Force never implies); sends nothing.
+/// </summary>
 public static class AssignmentPlanner
 {
-    public static async Task<AssignmentPlan> PlanAsync(IdcSession session, AssignmentRequestSet requests, AssignmentOperation operation, bool force,
+    public static async Task<AssignmentPlan> PlanAsync(IdcSession session, AssignmentRequestSet requests, AssignmentOperation operation, bool allowNoAdministrator,
         IOutputWriter output, CancellationToken cancellationToken)
     {
         var plan = new AssignmentPlan(operation);
@@ -54,7 +57,7 @@ public static class AssignmentPlanner
                 plan.ToSend.Add(item);
         }
 
-        if (operation == AssignmentOperation.Delete && !force)
+        if (operation == AssignmentOperation.Delete && !allowNoAdministrator)
         {
             var refused = new HashSet<AssignmentKey>(await AdministratorAccessGuard.LockingOutAsync(session, plan.ToSend.Select(p => p.Key).ToList(), cancellationToken).ConfigureAwait(false));
             plan.LockOutRefused.AddRange(plan.ToSend.Where(p => refused.Contains(p.Key)));

@@ -10,6 +10,7 @@ namespace IdcAdmin.Core.Aws;
 public sealed class AmbientCallLog : IAwsCallLog
 {
     private static readonly AsyncLocal<Action<string>?> Current = new();
+    private static readonly AsyncLocal<Action<string>?> CurrentVerbose = new();
 
     public static readonly AmbientCallLog Instance = new();
 
@@ -20,5 +21,14 @@ public sealed class AmbientCallLog : IAwsCallLog
         set => Current.Value = value;
     }
 
+    /// <summary>Where retries are told (the cmdlet's Verbose stream); set like <see cref="Sink"/>.</summary>
+    public static Action<string>? VerboseSink
+    {
+        get => CurrentVerbose.Value;
+        set => CurrentVerbose.Value = value;
+    }
+
     public void Debug(string message) => Current.Value?.Invoke(message);
+
+    public void Verbose(string message) => CurrentVerbose.Value?.Invoke(message);
 }

@@ -50,15 +50,21 @@ public static class AwsCredentialResolver
     /// </summary>
     public static string ResolveRegion(string? region, string? profileName, string? profileLocation = null)
     {
-        if (Trimmed(region) is { } given) return given;
+        if (Trimmed(region) is { } given) return CheckRegionName(given);
         var fromEnvironment = Variable("AWS_REGION") ?? Variable("AWS_DEFAULT_REGION");
-        if (fromEnvironment != null) return fromEnvironment;
+        if (fromEnvironment != null) return CheckRegionName(fromEnvironment);
         var profile = SelectedProfileName(profileName);
-        if (Profiles(profileLocation).TryGetProfile(profile, out var p) && p.Region?.SystemName is { } fromProfile) return fromProfile;
+        if (Profiles(profileLocation).TryGetProfile(profile, out var p) && p.Region?.SystemName is { } fromProfile) return CheckRegionName(fromProfile);
         throw new AwsConfigurationException(Trimmed(profileName) != null
             ? $"You must specify a region: the AWS profile '{profile}' has no region. Pass -Region, set AWS_REGION, or add region to the profile."
             : "No AWS region was given. Pass -Region, set AWS_REGION, or set a region in the profile.");
     }
+
+    /// <summary>A region name is lower-case words and digits joined by dashes (us-east-1, us-gov-west-1).</summary>
+    public static string CheckRegionName(string region) =>
+        System.Text.RegularExpressions.Regex.IsMatch(region, "^[a-z0-9]+(-[a-z0-9]+)*$")
+            ? region
+            : throw new AwsConfigurationException($"'{region}' is not an AWS region name (for example us-east-1 or eu-west-1).");
 
     /// <summary>The endpoints configured for the profile in use (the named one, else AWS_PROFILE's, else default).</summary>
     public static AwsConfiguredEndpoints ConfiguredEndpoints(string? profileName, string? profileLocation = null)

@@ -9,57 +9,100 @@ using System.Threading.Tasks;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
-using Polly;
-using Polly.Retry;
 
 namespace IdcAdmin.Core.Aws;
 
 /// <summary>
 /// Sends AWS JSON 1.1 requests: serializes, signs with SigV4 (AWSSDK.Core's public handler, so each attempt is
-/// re-signed), waits for the shared rate limiter, retries transient failures and raises typed errors.
+/// re-signed), waits for the shared adaptive rate limiter, retries as <see cref="AwsRetryPolicy"/> decides and raises
+/// typed errors: <see cref="AwsServiceException"/> for an AWS answer, <see cref="AwsConnectionException"/> for none.
 /// </summary>
 public sealed class AwsJsonTransport : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");
     private readonly HttpClient _http;
-    private readonly ResiliencePipeline _retry;
+    private readonly AwsRetryPolicy _policy;
     private readonly RequestRateLimiter? _limiter;
     private readonly IAwsCallLog? _log;
     private long _calls;
+    private int _answered;
 
     public AwsJsonTransport(AwsService service, AWSCredentials credentials, string region, AwsTransportOptions options)
     {
         Service = service;
         Endpoint = AwsEndpointResolver.Resolve(service, region, options.EndpointUrl, configuredEndpoints: options.ConfiguredEndpoints);
         var signingRegion = RegionEndpoint.GetBySystemName(AwsEndpointResolver.SigningRegion(service, region));
-        var inner = options.InnerHandler ?? new HttpClientHandler();
+        Retry = options.Retry;
+        var inner = options.InnerHandler ?? HttpHandlerFactory.Create(Retry.ConnectTimeout);
+        InnerHandler = inner;
+        // The response timeout is applied per attempt below, where it can be told apart from the caller's cancellation.
         _http = new HttpClient(new SigV4SigningHandler(credentials, signingRegion, service.SigningName, inner), disposeHandler: options.InnerHandler == null)
         {
-            Timeout = options.Retry.AttemptTimeout,
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
         _limiter = options.RateLimiter;
         _log = options.Log;
-        _retry = BuildRetry(options.Retry);
+        _policy = new AwsRetryPolicy(Retry, options.RetryQuota ?? new RetryQuota());
     }
 
     public AwsService Service { get; }
     public Uri Endpoint { get; }
+    /// <summary>The retry and timeout settings in force.</summary>
+    public AwsRetryOptions Retry { get; }
+    /// <summary>The handler under the signer (where the connect timeout lives).</summary>
+    public HttpMessageHandler InnerHandler { get; }
     /// <summary>HTTP attempts made, retries included.</summary>
     public long AttemptCount => Interlocked.Read(ref _calls);
 
-    public async Task<TResponse> InvokeAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken)
+    public Task<TResponse> InvokeAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken) where TResponse : class =>
+        InvokeAsync<TRequest, TResponse>(operation, request, null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request, retrying as the policy allows. When an attempt may have been applied although its reply was
+    /// lost (dropped connection, response timeout, 5xx), <paramref name="findApplied"/> (if given) is asked before
+    /// sending again: a non-null answer is the call's result, so a write that is not safe to repeat is not repeated.
+    /// </summary>
+    public async Task<TResponse> InvokeAsync<TRequest, TResponse>(string operation, TRequest request,
+        Func<CancellationToken, Task<TResponse?>>? findApplied, CancellationToken cancellationToken) where TResponse : class
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, AwsJson.Options);
-        var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
-        try
+        var state = new AwsRetryPolicy.CallState();
+        while (true)
         {
-            return await _retry.ExecuteAsync(
-                async (ctx, state) => await SendOnceAsync<TResponse>(state.operation, state.body, ctx.CancellationToken).ConfigureAwait(false),
-                context, (operation, body)).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
+            Exception failure;
+            try
+            {
+                var response = await SendOnceAsync<TResponse>(operation, body, cancellationToken).ConfigureAwait(false);
+                _policy.Succeeded(state);
+                _limiter?.ReportSuccess();
+                return response;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is AwsServiceException or AwsConnectionException)
+            {
+                failure = e;
+            }
+            if (failure is AwsThrottlingException) _limiter?.ReportThrottled();
+            var decision = _policy.Decide(state, failure, Volatile.Read(ref _answered) == 1);
+            if (decision.Delay is not { } delay)
+            {
+                if (failure is AwsConnectionException c) c.Attempts = state.Attempts;
+                // A final answer (not found, denied, invalid) is the caller's to report; a retry given up on is told here.
+                if (failure is AwsThrottlingException || AwsRetryPolicy.IsTransient(failure))
+                    _log?.Verbose($"{Service.Id} {operation}: {Reason(failure)}; not retried: {decision.Why}.");
+                throw failure;
+            }
+            _log?.Verbose($"{Service.Id} {operation}: {Reason(failure)}; retry {decision.Retry} of {decision.Limit - 1} in {(int)delay.TotalMilliseconds} ms.");
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            if (findApplied != null && AwsRetryPolicy.MayHaveBeenApplied(failure))
+            {
+                var applied = await findApplied(cancellationToken).ConfigureAwait(false);
+                if (applied != null)
+                {
+                    _log?.Verbose($"{Service.Id} {operation}: the earlier attempt was applied; not sent again.");
+                    _policy.Succeeded(state);
+                    return applied;
+                }
+            }
         }
     }
 
@@ -71,52 +114,46 @@ public sealed class AwsJsonTransport : IDisposable
         message.Content.Headers.ContentType = JsonContentType;
         message.Headers.TryAddWithoutValidation("X-Amz-Target", Service.TargetPrefix + "." + operation);
         var watch = Stopwatch.StartNew();
-        using var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        _log?.Debug($"{Service.Id} {operation} -> {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms");
-        if (!response.IsSuccessStatusCode)
-            throw AwsErrorParser.Parse(response.StatusCode, response, text, Service.Id, operation);
-        if (string.IsNullOrWhiteSpace(text)) text = "{}";
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(Retry.AttemptTimeout);
+        HttpResponseMessage response;
+        string text;
         try
         {
-            return JsonSerializer.Deserialize<TResponse>(text, AwsJson.Options)!;
+            // SendAsync reads the whole body (ResponseContentRead) under the attempt's token, so the timeout covers it.
+            response = await _http.SendAsync(message, attempt.Token).ConfigureAwait(false);
+            text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         }
-        catch (JsonException e)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is HttpRequestException or IOException or OperationCanceledException)
         {
-            throw new AwsServiceException("InvalidResponse", $"The response could not be read: {e.Message}", null, response.StatusCode, Service.Id, operation);
+            var failure = attempt.IsCancellationRequested ? AwsConnectionFailure.ResponseTimeout : AwsConnectionException.Classify(e);
+            _log?.Debug($"{Service.Id} {operation} -> no answer ({failure}) in {watch.ElapsedMilliseconds} ms");
+            throw new AwsConnectionException(failure, Service.Id, operation, Endpoint,
+                failure == AwsConnectionFailure.ResponseTimeout ? Retry.AttemptTimeout : failure == AwsConnectionFailure.ConnectTimeout ? Retry.ConnectTimeout : null, e);
         }
-    }
-
-    private ResiliencePipeline BuildRetry(AwsRetryOptions options)
-    {
-        if (options.MaxAttempts <= 1) return ResiliencePipeline.Empty;
-        return new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+        using (response)
         {
-            MaxRetryAttempts = options.MaxAttempts - 1,
-            Delay = options.BaseDelay,
-            MaxDelay = options.MaxDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome.Exception, args.Context.CancellationToken)),
-            OnRetry = args =>
+            Interlocked.Exchange(ref _answered, 1);
+            _log?.Debug($"{Service.Id} {operation} -> {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms");
+            if (!response.IsSuccessStatusCode)
+                throw AwsErrorParser.Parse(response.StatusCode, response, text, Service.Id, operation);
+            if (string.IsNullOrWhiteSpace(text)) text = "{}";
+            try
             {
-                var e = args.Outcome.Exception;
-                var why = e is AwsServiceException a ? a.ErrorCode : e?.GetType().Name;
-                _log?.Debug($"{Service.Id} {args.Context.OperationKey}: {why}; retry {args.AttemptNumber + 1} in {(int)args.RetryDelay.TotalMilliseconds} ms");
-                return default;
-            },
-        }).Build();
+                return JsonSerializer.Deserialize<TResponse>(text, AwsJson.Options)!;
+            }
+            catch (JsonException e)
+            {
+                throw new AwsServiceException("InvalidResponse", $"The response could not be read: {e.Message}", null, response.StatusCode, Service.Id, operation);
+            }
+        }
     }
 
-    /// <summary>Throttling, conflicts still settling, 5xx, dropped connections and attempt timeouts are worth another try.</summary>
-    internal static bool IsTransient(Exception? e, CancellationToken callerToken) => e switch
+    private static string Reason(Exception e) => e switch
     {
-        null => false,
-        AwsServiceException aws => aws.IsRetryable,
-        HttpRequestException => true,
-        IOException => true,
-        OperationCanceledException => !callerToken.IsCancellationRequested,
-        _ => false,
+        AwsServiceException a => $"{a.ErrorCode} (HTTP {(int)a.StatusCode})",
+        AwsConnectionException c => c.Failure.ToString(),
+        _ => e.GetType().Name,
     };
 
     public void Dispose() => _http.Dispose();

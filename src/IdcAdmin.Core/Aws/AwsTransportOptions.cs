@@ -13,5 +13,7 @@ public sealed class AwsTransportOptions
     public HttpMessageHandler? InnerHandler { get; set; }
     public RequestRateLimiter? RateLimiter { get; set; }
     public AwsRetryOptions Retry { get; set; } = new();
+    /// <summary>The retry budget the session's transports share; each transport has its own when not set.</summary>
+    public RetryQuota? RetryQuota { get; set; }
     public IAwsCallLog? Log { get; set; }
 }

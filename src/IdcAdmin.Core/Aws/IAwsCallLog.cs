@@ -4,4 +4,6 @@ namespace IdcAdmin.Core.Aws;
 public interface IAwsCallLog
 {
     void Debug(string message);
+    /// <summary>Retries and why: what an administrator watching -Verbose should see.</summary>
+    void Verbose(string message);
 }

@@ -11,6 +11,8 @@ namespace IdcAdmin.Core.Aws;
 /// account's Identity Center request rate (about 20 requests/s for all of its APIs) instead of each being throttled.
 /// Callers wait in arrival order. The bucket fills from the clock, or only on <see cref="Replenish"/> for a
 /// <see cref="Manual"/> bucket, so tests can count admissions without timing anything.
+/// Adaptive, as the AWS SDKs' adaptive retry mode: each throttling answer lowers the rate (×0.7, not below a
+/// twentieth of the configured one), each success raises it again by a twentieth, up to the configured rate.
 /// </summary>
 public sealed class RequestRateLimiter : IDisposable
 {
@@ -21,6 +23,7 @@ public sealed class RequestRateLimiter : IDisposable
     private readonly Timer? _timer;
     private double _tokens;
     private double _lastRefillSeconds;
+    private double _currentRate;
     private bool _disposed;
 
     private RequestRateLimiter(int burst, double tokensPerPeriod, TimeSpan? period)
@@ -36,6 +39,34 @@ public sealed class RequestRateLimiter : IDisposable
             _timer = new Timer(_ => Release(), null, p, p);
         }
         else RequestsPerSecond = tokensPerPeriod;
+        _currentRate = RequestsPerSecond;
+    }
+
+    /// <summary>How much one throttling answer lowers the rate (the β of the SDKs' CUBIC).</summary>
+    public const double ThrottleFactor = 0.7;
+
+    /// <summary>The rate now: <see cref="RequestsPerSecond"/>, or less after throttling.</summary>
+    public double CurrentRequestsPerSecond { get { lock (_gate) return _currentRate; } }
+
+    /// <summary>AWS answered throttling: slow down.</summary>
+    public void ReportThrottled()
+    {
+        lock (_gate)
+        {
+            Refill();
+            _currentRate = Math.Max(RequestsPerSecond / 20, _currentRate * ThrottleFactor);
+        }
+    }
+
+    /// <summary>A call passed: recover towards the configured rate.</summary>
+    public void ReportSuccess()
+    {
+        lock (_gate)
+        {
+            if (_currentRate >= RequestsPerSecond) return;
+            Refill();
+            _currentRate = Math.Min(RequestsPerSecond, _currentRate + RequestsPerSecond / 20);
+        }
     }
 
     /// <summary>The default Identity Center budget.</summary>
@@ -116,7 +147,7 @@ public sealed class RequestRateLimiter : IDisposable
     {
         if (_clock == null) return;
         var now = _clock.Elapsed.TotalSeconds;
-        _tokens = Math.Min(Burst, _tokens + (now - _lastRefillSeconds) * RequestsPerSecond);
+        _tokens = Math.Min(Burst, _tokens + (now - _lastRefillSeconds) * _currentRate);
         _lastRefillSeconds = now;
     }
 

@@ -179,7 +179,7 @@ public sealed class ConfigurationApplier
         AssignmentPlan plan;
         try
         {
-            plan = await AssignmentPlanner.PlanAsync(_session, requests, operation, force: false, _output, cancellationToken).ConfigureAwait(false);
+            plan = await AssignmentPlanner.PlanAsync(_session, requests, operation, allowNoAdministrator: false, _output, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -101,14 +101,38 @@ public sealed class GroupService
                 output.WriteVerbose($"Group '{plan.Existing!.DisplayName}' exists; updating {string.Join(", ", plan.Differences)} (-Force).");
                 return await UpdateAsync(new UpdatePlan<IdcGroup>(plan.Existing, plan.Existing.GroupId, Operations(plan.Existing, null, d.Description, false)), cancellationToken).ConfigureAwait(false);
             default:
-                var created = await Client.CreateGroupAsync(new CreateGroupRequest
+                CreateGroupResponse created;
+                try
                 {
-                    IdentityStoreId = _session.IdentityStoreId, DisplayName = d.DisplayName, Description = d.Description,
-                }, cancellationToken).ConfigureAwait(false);
+                    // A lost reply is looked up by display name before the create is sent again.
+                    created = await Client.CreateGroupAsync(new CreateGroupRequest
+                    {
+                        IdentityStoreId = _session.IdentityStoreId, DisplayName = d.DisplayName, Description = d.Description,
+                    }, async ct => (await FindAsAskedAsync(d, ct).ConfigureAwait(false)) is { } same
+                        ? new CreateGroupResponse { GroupId = same.GroupId, IdentityStoreId = _session.IdentityStoreId } : null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (AwsConflictException e) when (e.IsUniquenessViolation)
+                {
+                    // Made meanwhile, by a lost attempt of this call or by someone else: it is the result if it is what was asked.
+                    var same = await FindAsAskedAsync(d, cancellationToken).ConfigureAwait(false);
+                    if (same == null) throw;
+                    output.WriteVerbose($"Group '{d.DisplayName}' already exists exactly as asked; returning it.");
+                    return same;
+                }
                 _session.Principals.Learn(PrincipalKind.Group, d.DisplayName!, created.GroupId!);
                 output.WriteVerbose($"Created group '{d.DisplayName}' ({created.GroupId}).");
                 return new IdcGroup { DisplayName = d.DisplayName!, GroupId = created.GroupId!, Description = d.Description, IdentityStoreId = _session.IdentityStoreId };
         }
+    }
+
+    /// <summary>The group of that display name when it has the asked description; null when none; otherwise a conflict naming the difference.</summary>
+    private async Task<IdcGroup?> FindAsAskedAsync(GroupDefinition d, CancellationToken cancellationToken)
+    {
+        var existing = await FindByNameAsync(d.DisplayName!, cancellationToken).ConfigureAwait(false);
+        if (existing == null) return null;
+        if (d.Description != null && !string.Equals(d.Description, existing.Description, StringComparison.Ordinal))
+            throw new IdentityConflictException("IdcGroupExistsWithDifferentAttributes", "Group", existing.DisplayName, new[] { "Description" });
+        return existing;
     }
 
     /// <summary>Validates a change (rename and/or description) and works out the UpdateGroup operations, reading only.</summary>

@@ -65,10 +65,12 @@ public sealed class MembershipService
         if (plan.Exists) return Member(plan.Group, plan.User, plan.ExistingMembershipId);
         try
         {
+            // A lost reply is looked up before the membership is sent again (some identity stores accept duplicates).
             var created = await Client.CreateGroupMembershipAsync(new CreateGroupMembershipRequest
             {
                 IdentityStoreId = _session.IdentityStoreId, GroupId = plan.Group.GroupId, MemberId = new MemberId { UserId = plan.User.UserId },
-            }, cancellationToken).ConfigureAwait(false);
+            }, async ct => await FindMembershipIdAsync(plan.Group.GroupId, plan.User.UserId, ct).ConfigureAwait(false) is { } id
+                ? new CreateGroupMembershipResponse { MembershipId = id, IdentityStoreId = _session.IdentityStoreId } : null, cancellationToken).ConfigureAwait(false);
             return Member(plan.Group, plan.User, created.MembershipId);
         }
         catch (AwsConflictException e) when (e.IsUniquenessViolation)
@@ -79,10 +81,16 @@ public sealed class MembershipService
         }
     }
 
-    /// <summary>Removes the membership; a user who is not a member is left as is.</summary>
-    public async Task RemoveAsync(MembershipPlan plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the membership; a user who is not a member is left as is. Taking the last administrator out of the
+    /// group they hold administrator access through is refused by the lock-out guard, unless <paramref name="allowNoAdministrator"/>.
+    /// </summary>
+    public async Task RemoveAsync(MembershipPlan plan, CancellationToken cancellationToken, bool allowNoAdministrator = false)
     {
         if (!plan.Exists) return;
+        var change = new Access.AdministratorChange();
+        change.RemovedMemberships.Add((plan.Group.GroupId, plan.User.UserId));
+        await Access.AdministratorAccessGuard.EnsureAsync(_session, change, $"remove the {plan.Target}", allowNoAdministrator, cancellationToken).ConfigureAwait(false);
         try
         {
             await Client.DeleteGroupMembershipAsync(new DeleteGroupMembershipRequest { IdentityStoreId = _session.IdentityStoreId, MembershipId = plan.ExistingMembershipId }, cancellationToken).ConfigureAwait(false);

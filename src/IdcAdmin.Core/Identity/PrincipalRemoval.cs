@@ -83,9 +83,19 @@ public static class PrincipalRemoval
         return new PrincipalRemovalPlan(kind, id, name, memberships, assignments);
     }
 
-    /// <summary>Revokes the assignments (if asked), deletes the memberships, then the principal.</summary>
-    public static async Task RemoveAsync(IdcSession session, PrincipalRemovalPlan plan, bool removeAssignments, IOutputWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Revokes the assignments (if asked), deletes the memberships, then the principal. First the lock-out guard:
+    /// deleting the last user holding administrator access on the management account (or the group they hold it
+    /// through) is refused before anything is written, unless <paramref name="allowNoAdministrator"/>.
+    /// </summary>
+    public static async Task RemoveAsync(IdcSession session, PrincipalRemovalPlan plan, bool removeAssignments, IOutputWriter output, CancellationToken cancellationToken,
+        bool allowNoAdministrator = false)
     {
+        var change = new AdministratorChange();
+        (plan.Kind == PrincipalKind.User ? change.RemovedUsers : change.RemovedGroups).Add(plan.Id);
+        if (removeAssignments) change.RevokedAssignments.UnionWith(plan.Assignments.Select(a => a.Key));
+        await AdministratorAccessGuard.EnsureAsync(session, change, $"delete the {plan.Target}", allowNoAdministrator, cancellationToken).ConfigureAwait(false);
+
         if (plan.Assignments.Count > 0)
         {
             if (removeAssignments) await RevokeAsync(session, plan, output, cancellationToken).ConfigureAwait(false);
@@ -133,7 +143,16 @@ public static class PrincipalRemoval
         var failures = new List<string>();
         foreach (var assignment in plan.Assignments)
         {
-            var started = await AccountAssignmentCalls.StartDeleteAsync(session, assignment.Key, cancellationToken).ConfigureAwait(false);
+            AccountAssignmentOperationStatus started;
+            try
+            {
+                started = await AccountAssignmentCalls.StartDeleteAsync(session, assignment.Key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsNotFoundException)
+            {
+                output.WriteVerbose($"{assignment} of the {plan.Target} was already revoked.");
+                continue;
+            }
             var status = await AccountAssignmentCalls.WaitAsync(session, started, deletion: true, cancellationToken).ConfigureAwait(false);
             if (status.Status == AccountAssignmentCalls.Succeeded) output.WriteVerbose($"Revoked {assignment} from the {plan.Target}.");
             else failures.Add($"{assignment}: {status.FailureReason ?? status.Status}");

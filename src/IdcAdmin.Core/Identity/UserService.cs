@@ -96,12 +96,40 @@ public sealed class UserService
                 return await UpdateAsync(update, cancellationToken).ConfigureAwait(false);
             default:
                 var request = UserAttributes.ToCreateRequest(d, _session.IdentityStoreId);
-                var created = await Client.CreateUserAsync(request, cancellationToken).ConfigureAwait(false);
+                CreateUserResponse created;
+                try
+                {
+                    // A lost reply is looked up by user name before the create is sent again.
+                    created = await Client.CreateUserAsync(request, async ct => (await FindAsAskedAsync(d, ct).ConfigureAwait(false)) is { } same
+                        ? new CreateUserResponse { UserId = same.UserId, IdentityStoreId = _session.IdentityStoreId } : null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (AwsConflictException e) when (e.IsUniquenessViolation)
+                {
+                    // Made meanwhile, by a lost attempt of this call or by someone else: it is the result if it is what was asked.
+                    var same = await FindAsAskedAsync(d, cancellationToken).ConfigureAwait(false);
+                    if (same == null) throw;
+                    output.WriteVerbose($"User '{d.UserName}' already exists exactly as asked; returning it.");
+                    return same;
+                }
                 _session.Principals.Learn(PrincipalKind.User, d.UserName!, created.UserId!);
                 output.WriteVerbose($"Created user '{d.UserName}' ({created.UserId}).");
                 if (_session.Once.First(InvitationNoticeKey)) output.WriteWarning(InvitationNotice(PortalUrl));
                 return IdcUser.From(request, created.UserId!, PortalUrl);
         }
+    }
+
+    /// <summary>
+    /// The user of that user name when it has the asked attributes; null when there is none. One with other
+    /// attributes is a real conflict: <see cref="IdentityConflictException"/> naming the differences.
+    /// </summary>
+    private async Task<IdcUser?> FindAsAskedAsync(UserDefinition d, CancellationToken cancellationToken)
+    {
+        var id = await _session.Principals.FindUserIdByUserNameAsync(d.UserName!, cancellationToken).ConfigureAwait(false);
+        var existing = id == null ? null : await DescribeAsync(id, cancellationToken).ConfigureAwait(false);
+        if (existing == null) return null;
+        var differences = UserAttributes.Differences(d, existing);
+        if (differences.Count > 0) throw new IdentityConflictException("IdcUserExistsWithDifferentAttributes", "User", existing.UserName, differences);
+        return existing;
     }
 
     /// <summary>Validates a change and works out the UpdateUser operations, reading only.</summary>

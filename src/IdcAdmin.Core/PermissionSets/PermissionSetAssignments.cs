@@ -73,6 +73,10 @@ public sealed class PermissionSetAssignments
                 if (status.Status == AccountAssignmentCalls.Failed)
                     lock (failures) failures.Add($"{key.PrincipalKind} {key.PrincipalId} in {key.AccountId}: {status.FailureReason}");
             }
+            catch (Aws.AwsNotFoundException)
+            {
+                // Already revoked (a retry after a lost reply, or someone else): the goal is reached.
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 lock (failures) failures.Add($"{key.PrincipalKind} {key.PrincipalId} in {key.AccountId}: {e.Message}");

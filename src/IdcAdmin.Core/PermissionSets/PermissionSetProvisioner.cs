@@ -32,6 +32,20 @@ public sealed class PermissionSetProvisioner
         new PermissionSetReader(_session).AccountsAsync(permissionSetArn, null, cancellationToken);
 
     /// <summary>
+    /// The ids among <paramref name="accountIds"/> that are no account of the organization, checked before anything is
+    /// provisioned (AWS would accept the request and fail it later). None when the caller is in no organization.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UnknownAccountsAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    {
+        var directory = Organizations.OrganizationDirectory.For(_session);
+        if (await directory.ManagementAccountIdAsync(cancellationToken).ConfigureAwait(false) == null) return Array.Empty<string>();
+        var unknown = new List<string>();
+        foreach (var id in accountIds.Distinct())
+            if (await directory.FindAccountAsync(id, cancellationToken).ConfigureAwait(false) == null) unknown.Add(id);
+        return unknown;
+    }
+
+    /// <summary>
     /// Provisions to <paramref name="accountIds"/> and waits for each; results come back in the accounts' order.
     /// A wait that times out gives an IN_PROGRESS result (AWS may still finish it).
     /// </summary>

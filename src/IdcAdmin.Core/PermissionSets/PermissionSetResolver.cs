@@ -63,6 +63,22 @@ public sealed class PermissionSetResolver
         return _nameByArn.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// The ARN of the set with this name as AWS has it now, not as cached: lists the instance's sets and describes
+    /// those not known yet. For checking whether a create whose reply was lost was applied.
+    /// </summary>
+    public async Task<string?> FindFreshAsync(string name, CancellationToken cancellationToken)
+    {
+        var request = new ListPermissionSetsRequest { InstanceArn = _instanceArn, MaxResults = 100 };
+        string? found = null;
+        await foreach (var arn in _client.PaginateListPermissionSets(request, cancellationToken).ConfigureAwait(false))
+        {
+            var known = await GetNameAsync(arn, cancellationToken).ConfigureAwait(false);
+            if (found == null && string.Equals(known, name, StringComparison.OrdinalIgnoreCase)) found = arn;
+        }
+        return found;
+    }
+
     public void Learn(string name, string arn)
     {
         _arnByName[name] = arn;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
@@ -31,7 +32,7 @@ public sealed class PermissionSetWriter
     {
         var name = spec.Name ?? throw new ArgumentException("A permission set needs a name.", nameof(spec));
         var duration = spec.SessionDuration ?? PermissionSetValidator.DefaultSessionDuration;
-        var created = (await Client.CreatePermissionSetAsync(new CreatePermissionSetRequest
+        var request = new CreatePermissionSetRequest
         {
             InstanceArn = _session.InstanceArn,
             Name = name,
@@ -39,7 +40,22 @@ public sealed class PermissionSetWriter
             SessionDuration = Iso8601Duration.Format(duration),
             RelayState = NullIfEmpty(spec.RelayState),
             Tags = spec.Tags is { Count: > 0 } tags ? tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() : null,
-        }, cancellationToken).ConfigureAwait(false)).PermissionSet!;
+        };
+        PermissionSet created;
+        try
+        {
+            // After a lost reply the set is looked up by name and never sent again when one exists: AWS refuses a
+            // second set of one name, but emulators accept it.
+            created = (await Client.CreatePermissionSetAsync(request, async ct => await FindAsAskedAsync(request, ct).ConfigureAwait(false) is { } same
+                ? new CreatePermissionSetResponse { PermissionSet = same } : null, cancellationToken).ConfigureAwait(false)).PermissionSet!;
+        }
+        catch (AwsConflictException)
+        {
+            // AWS's answer to a name in use: a lost attempt of this call made it if it is what was asked.
+            created = await FindAsAskedAsync(request, cancellationToken).ConfigureAwait(false) ?? throw new PermissionSetWriteException(name, "create",
+                $"A permission set named {name} is being created or deleted by someone else; run the command again.", new InvalidOperationException(name));
+            _output.WriteVerbose($"Permission set {name} already exists exactly as asked; using it.");
+        }
         var arn = created.PermissionSetArn!;
         _output.WriteVerbose($"Created permission set {name} ({arn}).");
 
@@ -86,9 +102,20 @@ public sealed class PermissionSetWriter
         return set;
     }
 
-    /// <summary>Applies <paramref name="changes"/> in order; a failure names the step and what was already done.</summary>
-    public async Task ApplyAsync(IdcPermissionSet current, IReadOnlyList<PermissionSetChange> changes, PermissionSetSpec spec, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="changes"/> in order; a failure names the step and what was already done. Changes that
+    /// take administrator access away from the set go through the lock-out guard first, unless <paramref name="allowNoAdministrator"/>.
+    /// </summary>
+    public async Task ApplyAsync(IdcPermissionSet current, IReadOnlyList<PermissionSetChange> changes, PermissionSetSpec spec, CancellationToken cancellationToken,
+        bool allowNoAdministrator = false)
     {
+        if (LosesAdministrator(current, changes))
+        {
+            var change = new Access.AdministratorChange();
+            change.PermissionSetsLosingAdministrator.Add(current.PermissionSetArn);
+            await Access.AdministratorAccessGuard.EnsureAsync(_session, change, $"change permission set {current.Name} so that it no longer grants administrator access",
+                allowNoAdministrator, cancellationToken).ConfigureAwait(false);
+        }
         var done = new List<string>();
         foreach (var change in changes)
         {
@@ -107,11 +134,51 @@ public sealed class PermissionSetWriter
         }
     }
 
+    /// <summary>The lock-out guard for deleting a set (and revoking its <paramref name="assignments"/>): refused when it would leave no administrator.</summary>
+    public static Task EnsureDeletableAsync(IdcSession session, string permissionSetArn, string name, IEnumerable<Access.AssignmentKey> assignments, bool allowNoAdministrator,
+        CancellationToken cancellationToken)
+    {
+        var change = new Access.AdministratorChange();
+        change.PermissionSetsLosingAdministrator.Add(permissionSetArn);
+        change.RevokedAssignments.UnionWith(assignments);
+        return Access.AdministratorAccessGuard.EnsureAsync(session, change, $"delete permission set {name}", allowNoAdministrator, cancellationToken);
+    }
+
     public async Task DeleteAsync(string permissionSetArn, CancellationToken cancellationToken)
     {
-        await Client.DeletePermissionSetAsync(new DeletePermissionSetRequest
-            { InstanceArn = _session.InstanceArn, PermissionSetArn = permissionSetArn }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Client.DeletePermissionSetAsync(new DeletePermissionSetRequest
+                { InstanceArn = _session.InstanceArn, PermissionSetArn = permissionSetArn }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsNotFoundException)
+        {
+            // Gone already: a retry after a lost reply, or someone else; the goal is reached.
+        }
         _session.PermissionSets.Forget(permissionSetArn);
+    }
+
+    /// <summary>
+    /// The set named as in <paramref name="request"/>, read fresh (not from the session's cache); null when none. One
+    /// with other attributes was made by someone else: a <see cref="PermissionSetWriteException"/> naming the differences.
+    /// </summary>
+    private async Task<PermissionSet?> FindAsAskedAsync(CreatePermissionSetRequest request, CancellationToken cancellationToken)
+    {
+        var arn = await _session.PermissionSets.FindFreshAsync(request.Name!, cancellationToken).ConfigureAwait(false);
+        if (arn == null) return null;
+        var existing = (await Client.DescribePermissionSetAsync(new DescribePermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn },
+            cancellationToken).ConfigureAwait(false)).PermissionSet;
+        if (existing == null) return null;
+        var differences = new List<string>();
+        if (NullIfEmpty(existing.Description) != request.Description) differences.Add("Description");
+        if (NullIfEmpty(existing.RelayState) != request.RelayState) differences.Add("RelayState");
+        if (Iso8601Duration.TryParse(existing.SessionDuration, out var d) && Iso8601Duration.Format(d) != request.SessionDuration) differences.Add("SessionDuration");
+        if (differences.Count > 0)
+            throw new PermissionSetWriteException(request.Name!, "create",
+                $"A permission set named {request.Name} already exists ({arn}) with different {string.Join(", ", differences)}; it was left as it is. Use Set-IdcPermissionSet to change it.",
+                new InvalidOperationException(string.Join(", ", differences)));
+        existing.PermissionSetArn ??= arn;
+        return existing;
     }
 
     private async Task<Exception> RollBackAsync(string name, string arn, string step, Exception failure)
@@ -150,28 +217,45 @@ public sealed class PermissionSetWriter
                 }, ct).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.AttachManagedPolicy:
-                await Client.AttachManagedPolicyToPermissionSetAsync(new AttachManagedPolicyToPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn, ManagedPolicyArn = change.ManagedPolicy!.Arn }, ct).ConfigureAwait(false);
+                try
+                {
+                    await Client.AttachManagedPolicyToPermissionSetAsync(new AttachManagedPolicyToPermissionSetRequest
+                        { InstanceArn = instance, PermissionSetArn = arn, ManagedPolicyArn = change.ManagedPolicy!.Arn },
+                        async c => await HasManagedPolicyAsync(arn, change.ManagedPolicy!.Arn, c).ConfigureAwait(false) ? new AttachManagedPolicyToPermissionSetResponse() : null, ct).ConfigureAwait(false);
+                }
+                catch (AwsConflictException) when (!ct.IsCancellationRequested)
+                {
+                    // "Already attached" is the goal reached; any other conflict stands.
+                    if (!await HasManagedPolicyAsync(arn, change.ManagedPolicy!.Arn, ct).ConfigureAwait(false)) throw;
+                }
                 break;
             case PermissionSetChangeKind.DetachManagedPolicy:
-                await Client.DetachManagedPolicyFromPermissionSetAsync(new DetachManagedPolicyFromPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn, ManagedPolicyArn = change.ManagedPolicy!.Arn }, ct).ConfigureAwait(false);
+                await Gone(Client.DetachManagedPolicyFromPermissionSetAsync(new DetachManagedPolicyFromPermissionSetRequest
+                    { InstanceArn = instance, PermissionSetArn = arn, ManagedPolicyArn = change.ManagedPolicy!.Arn }, ct)).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.AttachCustomerManagedPolicy:
-                await Client.AttachCustomerManagedPolicyReferenceToPermissionSetAsync(new AttachCustomerManagedPolicyReferenceToPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn, CustomerManagedPolicyReference = Reference(change.CustomerManagedPolicy!) }, ct).ConfigureAwait(false);
+                try
+                {
+                    await Client.AttachCustomerManagedPolicyReferenceToPermissionSetAsync(new AttachCustomerManagedPolicyReferenceToPermissionSetRequest
+                        { InstanceArn = instance, PermissionSetArn = arn, CustomerManagedPolicyReference = Reference(change.CustomerManagedPolicy!) },
+                        async c => await HasCustomerManagedPolicyAsync(arn, change.CustomerManagedPolicy!, c).ConfigureAwait(false) ? new AttachCustomerManagedPolicyReferenceToPermissionSetResponse() : null, ct).ConfigureAwait(false);
+                }
+                catch (AwsConflictException) when (!ct.IsCancellationRequested)
+                {
+                    if (!await HasCustomerManagedPolicyAsync(arn, change.CustomerManagedPolicy!, ct).ConfigureAwait(false)) throw;
+                }
                 break;
             case PermissionSetChangeKind.DetachCustomerManagedPolicy:
-                await Client.DetachCustomerManagedPolicyReferenceFromPermissionSetAsync(new DetachCustomerManagedPolicyReferenceFromPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn, CustomerManagedPolicyReference = Reference(change.CustomerManagedPolicy!) }, ct).ConfigureAwait(false);
+                await Gone(Client.DetachCustomerManagedPolicyReferenceFromPermissionSetAsync(new DetachCustomerManagedPolicyReferenceFromPermissionSetRequest
+                    { InstanceArn = instance, PermissionSetArn = arn, CustomerManagedPolicyReference = Reference(change.CustomerManagedPolicy!) }, ct)).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.PutInlinePolicy:
                 await Client.PutInlinePolicyToPermissionSetAsync(new PutInlinePolicyToPermissionSetRequest
                     { InstanceArn = instance, PermissionSetArn = arn, InlinePolicy = change.InlinePolicy }, ct).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.DeleteInlinePolicy:
-                await Client.DeleteInlinePolicyFromPermissionSetAsync(new DeleteInlinePolicyFromPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn }, ct).ConfigureAwait(false);
+                await Gone(Client.DeleteInlinePolicyFromPermissionSetAsync(new DeleteInlinePolicyFromPermissionSetRequest
+                    { InstanceArn = instance, PermissionSetArn = arn }, ct)).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.PutPermissionsBoundary:
                 var boundary = change.PermissionsBoundary!;
@@ -187,8 +271,8 @@ public sealed class PermissionSetWriter
                 }, ct).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.DeletePermissionsBoundary:
-                await Client.DeletePermissionsBoundaryFromPermissionSetAsync(new DeletePermissionsBoundaryFromPermissionSetRequest
-                    { InstanceArn = instance, PermissionSetArn = arn }, ct).ConfigureAwait(false);
+                await Gone(Client.DeletePermissionsBoundaryFromPermissionSetAsync(new DeletePermissionsBoundaryFromPermissionSetRequest
+                    { InstanceArn = instance, PermissionSetArn = arn }, ct)).ConfigureAwait(false);
                 break;
             case PermissionSetChangeKind.Tag:
                 await Client.TagResourceAsync(new TagResourceRequest
@@ -201,6 +285,46 @@ public sealed class PermissionSetWriter
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change.Kind, "Unknown change.");
         }
+    }
+
+    /// <summary>Whether the set grants administrator access now and would not after the changes.</summary>
+    public static bool LosesAdministrator(IdcPermissionSet current, IReadOnlyList<PermissionSetChange> changes)
+    {
+        var managed = new HashSet<string>((current.ManagedPolicies ?? Array.Empty<AwsManagedPolicy>()).Select(p => p.Arn), StringComparer.OrdinalIgnoreCase);
+        var inline = current.InlinePolicy;
+        var before = managed.Contains(Access.AdministratorAccessGuard.AdministratorAccessPolicyArn) || Access.AdministratorAccessGuard.AllowsEverything(inline);
+        if (!before) return false;
+        foreach (var c in changes)
+        {
+            if (c.Kind == PermissionSetChangeKind.AttachManagedPolicy) managed.Add(c.ManagedPolicy!.Arn);
+            else if (c.Kind == PermissionSetChangeKind.DetachManagedPolicy) managed.Remove(c.ManagedPolicy!.Arn);
+            else if (c.Kind == PermissionSetChangeKind.PutInlinePolicy) inline = c.InlinePolicy;
+            else if (c.Kind == PermissionSetChangeKind.DeleteInlinePolicy) inline = null;
+        }
+        return !managed.Contains(Access.AdministratorAccessGuard.AdministratorAccessPolicyArn) && !Access.AdministratorAccessGuard.AllowsEverything(inline);
+    }
+
+    /// <summary>A detach or delete that finds nothing to remove has reached its goal (a retry after a lost reply, or someone else).</summary>
+    private static async Task Gone(Task call)
+    {
+        try { await call.ConfigureAwait(false); }
+        catch (AwsNotFoundException) { }
+    }
+
+    private async Task<bool> HasManagedPolicyAsync(string arn, string policyArn, CancellationToken ct)
+    {
+        var request = new ListManagedPoliciesInPermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn };
+        await foreach (var p in Client.PaginateListManagedPoliciesInPermissionSet(request, ct).ConfigureAwait(false))
+            if (string.Equals(p.Arn, policyArn, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private async Task<bool> HasCustomerManagedPolicyAsync(string arn, CustomerManagedPolicyName policy, CancellationToken ct)
+    {
+        var request = new ListCustomerManagedPolicyReferencesInPermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn };
+        await foreach (var p in Client.PaginateListCustomerManagedPolicyReferencesInPermissionSet(request, ct).ConfigureAwait(false))
+            if (p.Name == policy.Name && (p.Path ?? "/") == (policy.Path ?? "/")) return true;
+        return false;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

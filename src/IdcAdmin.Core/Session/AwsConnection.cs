@@ -21,6 +21,8 @@ public sealed class AwsConnection : IDisposable
         Options = options;
         // Identity Center's APIs (sso-admin and identitystore) share one account-level request budget.
         options.RateLimiter ??= RequestRateLimiter.PerSecond(RequestRateLimiter.DefaultRequestsPerSecond);
+        // One retry budget for the session, as the SDKs share one per client configuration.
+        options.RetryQuota ??= new RetryQuota();
         var ssoAdmin = new AwsJsonTransport(AwsService.SsoAdmin, credentials, region, options);
         var identityStore = new AwsJsonTransport(AwsService.IdentityStore, credentials, region, options);
         var organizations = new AwsJsonTransport(AwsService.Organizations, credentials, region, options);
@@ -29,6 +31,8 @@ public sealed class AwsConnection : IDisposable
         IdentityStore = new IdentityStoreClient(identityStore);
         Organizations = new OrganizationsClient(organizations);
         RateLimiter = options.RateLimiter;
+        RetryQuota = options.RetryQuota;
+        Retry = options.Retry;
     }
 
     /// <summary>Resolves credentials, region and endpoints as the AWS CLI would, then connects.</summary>
@@ -91,6 +95,11 @@ public sealed class AwsConnection : IDisposable
     public IReadOnlyDictionary<string, string> Endpoints =>
         _transports.ToDictionary(t => t.Service.Id, t => t.Endpoint.ToString());
     public RequestRateLimiter RateLimiter { get; }
+    public RetryQuota RetryQuota { get; }
+    /// <summary>The retry and timeout settings every client of this connection uses.</summary>
+    public AwsRetryOptions Retry { get; }
+    /// <summary>The transports, for reading their settings and counts.</summary>
+    public System.Collections.Generic.IReadOnlyList<AwsJsonTransport> Transports => _transports;
     /// <summary>HTTP attempts made by all three clients, retries included.</summary>
     public long AttemptCount { get { long n = 0; foreach (var t in _transports) n += t.AttemptCount; return n; } }
 

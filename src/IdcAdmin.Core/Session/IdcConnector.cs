@@ -21,6 +21,12 @@ public static class IdcConnector
             await foreach (var i in connection.SsoAdmin.PaginateListInstances(new ListInstancesRequest(), cancellationToken).ConfigureAwait(false))
                 instances.Add(i);
         }
+        catch (AwsServiceException e) when (e is not AwsAccessDeniedException && !IsKnownRegion(connection.Region))
+        {
+            // An emulator or proxy may answer anything for a region it does not serve: the region is the likelier fault.
+            throw new AwsConfigurationException(
+                $"'{connection.Region}' is not a known AWS region, and listing Identity Center instances there failed ({e.ErrorCode}: {e.AwsMessage}). Check -Region.", e);
+        }
         catch (AwsAccessDeniedException e)
         {
             throw new IdcConnectException(IdcConnectError.AccessDenied,
@@ -42,6 +48,9 @@ public static class IdcConnector
         instance.SetContext(connection, await caller.ConfigureAwait(false));
         return new IdcSession(connection, instance);
     }
+
+    // AWSSDK.Core names the regions it knows; any other name it accepts as "Unknown".
+    private static bool IsKnownRegion(string region) => Amazon.RegionEndpoint.GetBySystemName(region).DisplayName != "Unknown";
 
     private static InstanceMetadata Choose(List<InstanceMetadata> instances, string? instanceArn, string region)
     {

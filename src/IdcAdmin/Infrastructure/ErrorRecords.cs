@@ -9,14 +9,19 @@ internal static class ErrorRecords
 {
     public static ErrorRecord From(Exception e, string errorId, object? target, ErrorCategory? category = null)
     {
-        var record = new ErrorRecord(e, errorId, category ?? CategoryOf(e), target);
+        var record = new ErrorRecord(e, IdOf(e, errorId), category ?? CategoryOf(e), target);
         if (e is AwsServiceException aws && aws.RequestId != null)
             record.ErrorDetails = new ErrorDetails(e.Message) { RecommendedAction = $"AWS request id: {aws.RequestId}" };
         return record;
     }
 
+    /// <summary>The cmdlet's id, except that the lock-out guard's refusal has one id on every path.</summary>
+    public static string IdOf(Exception e, string errorId) =>
+        e is Core.Access.AdministratorLockoutException ? Core.Access.AdministratorLockoutException.ErrorId : errorId;
+
     public static ErrorCategory CategoryOf(Exception e) => e switch
     {
+        Core.Access.AdministratorLockoutException => ErrorCategory.PermissionDenied,
         AwsNotFoundException => ErrorCategory.ObjectNotFound,
         AwsConflictException c when c.IsUniquenessViolation => ErrorCategory.ResourceExists,
         AwsConflictException => ErrorCategory.ResourceBusy,
@@ -25,9 +30,14 @@ internal static class ErrorRecords
         AwsValidationException => ErrorCategory.InvalidArgument,
         AwsQuotaExceededException => ErrorCategory.QuotaExceeded,
         AwsConfigurationException => ErrorCategory.InvalidArgument,
+        AwsConnectionException => ErrorCategory.ConnectionError,
+        Amazon.Runtime.AmazonClientException => ErrorCategory.InvalidArgument,
+        AwsUnexpectedResponseException => ErrorCategory.InvalidResult,
+        AwsServiceException s when (int)s.StatusCode >= 500 => ErrorCategory.ResourceUnavailable,
         AwsServiceException => ErrorCategory.InvalidResult,
         ArgumentException => ErrorCategory.InvalidArgument,
         TimeoutException => ErrorCategory.OperationTimeout,
+        System.Security.SecurityException or UnauthorizedAccessException => ErrorCategory.SecurityError,
         OperationCanceledException => ErrorCategory.OperationStopped,
         System.Net.Http.HttpRequestException => ErrorCategory.ConnectionError,
         _ => ErrorCategory.NotSpecified,

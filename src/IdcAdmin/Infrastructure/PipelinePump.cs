@@ -47,6 +47,7 @@ internal sealed class PipelinePump : IOutputWriter
         _pipelineThreadId = Environment.CurrentManagedThreadId;
         // The transport's diagnostics of this work go to this cmdlet's Debug stream.
         AmbientCallLog.Sink = WriteDebug;
+        AmbientCallLog.VerboseSink = WriteVerbose;
         var task = Task.Run(work);
         task.ContinueWith(_ => _queue.Add(null), TaskContinuationOptions.ExecuteSynchronously);
         foreach (var action in _queue.GetConsumingEnumerable())

@@ -67,11 +67,45 @@ internal static class SessionStore
         if (rs == null) return;
         var slot = Slots.GetOrCreateValue(rs);
         var old = slot.Owned ? slot.Session : null;
-        slot.Session = session;
-        slot.Owned = !handedOut;
-        slot.Token = session == null ? null : new Token(session.InstanceArn);
-        if (session == null) state.PSVariable.Remove("global:" + TokenVariable);
-        else state.PSVariable.Set(new PSVariable("global:" + TokenVariable, slot.Token));
+        Install(slot, session, !handedOut, session == null ? null : new Token(session.InstanceArn), state);
         if (old != null && !ReferenceEquals(old, session)) old.Dispose();
+    }
+
+    /// <summary>
+    /// Makes <paramref name="session"/> the runspace's default for the rest of the connecting pipeline, keeping what
+    /// was there aside: committing closes the previous default (unless it was handed out), rolling back restores it
+    /// and closes <paramref name="session"/>.
+    /// </summary>
+    public static SessionHandover Begin(IdcSession session, SessionState state, bool handedOut)
+    {
+        var rs = Runspace.DefaultRunspace;
+        if (rs == null) return new SessionHandover(() => { }, session.Dispose);
+        var slot = Slots.GetOrCreateValue(rs);
+        var before = new Slot { Session = slot.Session, Token = slot.Token, Owned = slot.Owned };
+        var variableBefore = state.PSVariable.GetValue("global:" + TokenVariable);
+        Install(slot, session, !handedOut, new Token(session.InstanceArn), state);
+        return new SessionHandover(
+            commit: () =>
+            {
+                if (before.Owned && before.Session != null && !ReferenceEquals(before.Session, session)) before.Session.Dispose();
+            },
+            rollback: () =>
+            {
+                slot.Session = before.Session;
+                slot.Token = before.Token;
+                slot.Owned = before.Owned;
+                if (variableBefore == null) state.PSVariable.Remove("global:" + TokenVariable);
+                else state.PSVariable.Set(new PSVariable("global:" + TokenVariable, variableBefore));
+                if (!ReferenceEquals(before.Session, session)) session.Dispose();
+            });
+    }
+
+    private static void Install(Slot slot, IdcSession? session, bool owned, object? token, SessionState state)
+    {
+        slot.Session = session;
+        slot.Owned = owned;
+        slot.Token = token;
+        if (session == null) state.PSVariable.Remove("global:" + TokenVariable);
+        else state.PSVariable.Set(new PSVariable("global:" + TokenVariable, token));
     }
 }

@@ -238,13 +238,15 @@ public sealed class AccessEngineMotoTests
     }
 
     [Fact]
-    public async Task Revoking_the_last_administrator_assignment_of_the_management_account_is_refused_unless_forced()
+    public async Task Revoking_the_last_administrator_assignment_of_the_management_account_is_refused_unless_allowed()
     {
         await OrganizationAsync();
         var recorder = new RecordingHandler();
         using var session = await _moto.SessionAsync("us-east-1", recorder);
         var management = (await OrganizationDirectory.For(session).ManagementAccountIdAsync(CancellationToken.None))!;
         var admins = await TestIdentity.GroupAsync(session);
+        // The guard counts users: the group gives its member administrator access.
+        await TestIdentity.AddMemberAsync(session, admins.Id, (await TestIdentity.UserAsync(session)).Id);
         var admin = await TestIdentity.PermissionSetAsync(session, AdministratorAccessGuard.AdministratorAccessPolicyArn);
         var principal = new PrincipalRef(PrincipalKind.Group, admins.Name);
         await ApplyAsync(session, Requests(principal, admin.Name, new[] { management }), AssignmentOperation.Create);

@@ -276,12 +276,14 @@ public sealed class ConfigurationSyncMotoTests
     [Fact]
     public async Task Prune_never_removes_the_management_accounts_last_administrator()
     {
+        // The guard counts people: the group's member is the management account's only administrator.
         using var c = await ContextAsync("us-east-2");
         var p = c.Organization.Prefix;
         var management = c.Organization.ManagementAccountId;
         string File(string accounts) => $$"""
             {
-              "Groups": [ { "Name": "Admins-{{p}}" } ],
+              "Users": [ { "UserName": "admin-{{p}}", "GivenName": "Ada", "FamilyName": "Admin", "Email": "admin-{{p}}@example.com" } ],
+              "Groups": [ { "Name": "Admins-{{p}}", "Members": [ "admin-{{p}}" ] } ],
               "PermissionSets": [ { "Predefined": "AdministratorAccess" } ],
               "Assignments": [ { "Group": "Admins-{{p}}", "PermissionSet": "AdministratorAccess", "Accounts": [{{accounts}}] } ]
             }

@@ -31,6 +31,8 @@ public static class ExposedOperations
         from c in Clients
         from m in c.Client.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
         where m.Name.EndsWith("Async", StringComparison.Ordinal)
+        // (request, cancellationToken): the overloads that also take a lost-reply lookup send the same operation.
+        where m.GetParameters().Length == 2
         let result = m.ReturnType
         where result.IsGenericType && result.GetGenericTypeDefinition() == typeof(Task<>)
         select new ExposedOperation(c.Service, c.Client, m.Name[..^"Async".Length], m,

@@ -141,7 +141,8 @@ public sealed class UpdateScriptedTests
             .On("DescribePermissionSet", _ => new { PermissionSet = new { Name = "AdministratorAccess" } })
             .On("DeleteAccountAssignment", _ => new { AccountAssignmentDeletionStatus = new { Status = "IN_PROGRESS", RequestId = "r-1" } })
             .On("DescribeAccountAssignmentDeletionStatus", _ => new { AccountAssignmentDeletionStatus = new { Status = "FAILED", RequestId = "r-1", FailureReason = "Access denied" } })
-            .On("DeleteUser", _ => new { });
+            .On("DeleteUser", _ => new { })
+            .On("DescribeOrganization", _ => ScriptedResponse.Error(HttpStatusCode.BadRequest, "AWSOrganizationsNotInUseException", "Not in an organization"));
         using var session = NewSession(scripted);
 
         var plan = await new UserService(session).PlanRemoveAsync("alice", CancellationToken.None);

@@ -8,7 +8,10 @@ namespace IdcAdmin.Core.Tests.Infrastructure;
 
 /// <summary>
 /// Sits between the signer and the real backend and answers ThrottlingException, a 5xx or drops the connection
-/// before the request reaches the backend; so a fault never causes a hidden write.
+/// before the request reaches the backend; so a fault never causes a hidden write. Apart from those, the operations in
+/// <see cref="DropReplyAfterApply"/> (or <see cref="ServerErrorAfterApply"/>) reach the backend on their first
+/// attempt, which applies them, and then lose the reply: the client sees a dropped connection (or a 500) for a write
+/// that happened.
 /// Whether attempt n of a request faults is a function of the seed, the request (operation and body) and n only,
 /// never of the order in which concurrent requests arrive: a seed gives the same faults to every call on every run,
 /// however the threads are scheduled. Requests with identical bodies share one sequence of attempts.
@@ -27,6 +30,14 @@ public sealed class FaultInjectingHandler : DelegatingHandler
     public double DropRate { get; init; }
     public TimeSpan Latency { get; init; }
 
+    /// <summary>Operations whose first attempt is applied by the backend and then answered by a dropped connection.</summary>
+    public HashSet<string> DropReplyAfterApply { get; } = new(StringComparer.Ordinal);
+    /// <summary>Operations whose first attempt is applied by the backend and then answered by a 500.</summary>
+    public HashSet<string> ServerErrorAfterApply { get; } = new(StringComparer.Ordinal);
+    /// <summary>Writes applied whose reply was lost.</summary>
+    public int AppliedThenLost;
+    private readonly ConcurrentDictionary<string, bool> _lostOnce = new();
+
     public int Throttled;
     public int ServerErrors;
     public int Dropped;
@@ -39,6 +50,15 @@ public sealed class FaultInjectingHandler : DelegatingHandler
     {
         if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
         var key = RecordingHandler.OperationOf(request) + "\n" + (request.Content == null ? "" : await request.Content.ReadAsStringAsync(cancellationToken));
+        var operation = RecordingHandler.OperationOf(request);
+        if ((DropReplyAfterApply.Contains(operation) || ServerErrorAfterApply.Contains(operation)) && _lostOnce.TryAdd(operation, true))
+        {
+            using var applied = await base.SendAsync(request, cancellationToken);
+            Interlocked.Increment(ref AppliedThenLost);
+            if (ServerErrorAfterApply.Contains(operation))
+                return ScriptedResponse.Error(HttpStatusCode.InternalServerError, "InternalServerException", "Internal failure").ToHttp();
+            throw new HttpRequestException("The connection was reset", new SocketException((int)SocketError.ConnectionReset));
+        }
         var attempt = _attempts.AddOrUpdate(key, 1, (_, n) => n + 1);
         var draw = Draw(key, attempt);
         if (draw < ThrottleRate + ServerErrorRate + DropRate)

@@ -18,10 +18,11 @@ public static class ScriptedConnection
         Log = log,
     };
 
-    /// <summary>Retries as the defaults do, with backoff in milliseconds so tests stay fast.</summary>
+    /// <summary>Retries with backoff in milliseconds so tests stay fast; <paramref name="maxAttempts"/> for every kind of failure.</summary>
     public static AwsRetryOptions FastRetry(int maxAttempts = 10) => new()
     {
         MaxAttempts = maxAttempts,
+        ThrottleMaxAttempts = maxAttempts,
         BaseDelay = TimeSpan.FromMilliseconds(1),
         MaxDelay = TimeSpan.FromMilliseconds(5),
     };

@@ -89,21 +89,38 @@ public sealed class CancellationTests
     }
 
     [Fact]
-    public async Task An_attempt_that_times_out_is_retried_as_a_transient_fault()
+    public async Task An_attempt_that_times_out_on_an_endpoint_that_answered_before_is_retried_as_a_transient_fault()
     {
         var attempts = 0;
         var answered = new ScriptedHandler().On("DescribeGroup", _ => new { GroupId = "g", IdentityStoreId = StoreId });
-        var handler = new HangingHandler(() => Interlocked.Increment(ref attempts), hangWhile: () => Volatile.Read(ref attempts) == 1, inner: answered);
+        var handler = new HangingHandler(() => Interlocked.Increment(ref attempts), hangWhile: () => Volatile.Read(ref attempts) == 2, inner: answered);
         var retry = ScriptedConnection.FastRetry();
         retry.AttemptTimeout = TimeSpan.FromMilliseconds(200);
         using var connection = ScriptedConnection.Connect(handler, retry);
+        await connection.IdentityStore.DescribeGroupAsync(Request).WaitAsync(Prompt);
 
         var result = await connection.IdentityStore.DescribeGroupAsync(Request).WaitAsync(Prompt);
 
-        // Only the first attempt hangs; a later one may also overrun 200 ms on a loaded machine and be retried in turn.
+        // Only the second attempt hangs; a later one may also overrun 200 ms on a loaded machine and be retried in turn.
         Assert.Equal("g", result.GroupId);
         Assert.Equal(1, handler.TimedOut);
-        Assert.True(Volatile.Read(ref attempts) >= 2);
+        Assert.True(Volatile.Read(ref attempts) >= 3);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_never_answered_fails_after_one_response_timeout_naming_the_endpoint()
+    {
+        var handler = new HangingHandler(() => { });
+        var retry = ScriptedConnection.FastRetry();
+        retry.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+        using var connection = ScriptedConnection.Connect(handler, retry);
+
+        var e = await Assert.ThrowsAsync<AwsConnectionException>(() => connection.IdentityStore.DescribeGroupAsync(Request).WaitAsync(Prompt));
+
+        Assert.Equal(AwsConnectionFailure.ResponseTimeout, e.Failure);
+        Assert.Equal(1, connection.AttemptCount);
+        Assert.Contains(ScriptedConnection.Endpoint, e.Message);
+        Assert.Contains("0.1 s", e.Message);
     }
 
     /// <summary>Never answers (until cancelled) while <c>hangWhile</c> holds; otherwise passes on to <c>inner</c>.</summary>

@@ -73,8 +73,8 @@ public abstract class AssignmentChangeCmdlet : AccountAccessCmdlet
         }
         foreach (var refused in plan.LockOutRefused)
             WriteItemError(new InvalidOperationException(
-                    $"Refusing to revoke {refused.Description}: it is the last AdministratorAccess assignment on the organization's management account, and removing it could lock every administrator out. Grant another administrator first, or use -Force."),
-                "IdcLockoutGuard", refused.Account.AccountId, ErrorCategory.PermissionDenied);
+                    $"Refusing to revoke {refused.Description}: it would leave the organization's management account with no user holding an administrator permission set, which could lock every administrator out. Give another user administrator access there first, or, if that is really meant, add -AllowNoAdministrator (-Force only skips the prompt)."),
+                Core.Access.AdministratorLockoutException.ErrorId, refused.Account.AccountId, ErrorCategory.PermissionDenied);
         foreach (var unchanged in plan.Unchanged)
         {
             WriteVerbose(unchanged.Status == AssignmentStatus.AlreadyAssigned ? $"Already assigned: {unchanged}." : $"Not assigned, nothing to revoke: {unchanged}.");

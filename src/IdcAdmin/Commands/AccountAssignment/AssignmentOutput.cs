@@ -11,8 +11,12 @@ internal static class AssignmentOutput
     {
         if (result.Status == AssignmentStatus.Failed)
         {
-            cmdlet.WriteError(new ErrorRecord(new InvalidOperationException($"AWS could not {Verb(result)} {Describe(result)}: {result.FailureReason ?? "no reason given"}."),
-                "IdcAssignmentFailed", ErrorCategory.InvalidResult, result.AccountId));
+            // A request AWS failed is an invalid result; one that never got through says why (connection, access, throttling).
+            var message = result.Error == null
+                ? $"AWS could not {Verb(result)} {Describe(result)}: {result.FailureReason ?? "no reason given"}."
+                : $"Could not {Verb(result)} {Describe(result)}: {result.FailureReason}";
+            cmdlet.WriteError(new ErrorRecord(new InvalidOperationException(message, result.Error), "IdcAssignmentFailed",
+                result.Error == null ? ErrorCategory.InvalidResult : Infrastructure.ErrorRecords.CategoryOf(result.Error), result.AccountId));
             return;
         }
         if (result.Status == AssignmentStatus.InProgress && !pendingIsExpected)

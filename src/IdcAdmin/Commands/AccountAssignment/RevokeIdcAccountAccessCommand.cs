@@ -9,8 +9,9 @@ namespace IdcAdmin.Commands.AccountAssignment;
 /// the whole pipeline, names are resolved before anything is sent, and revoking an assignment that does not exist is a
 /// no-op. The requests run concurrently within AWS's limits and are waited for, with progress.</para>
 /// <para>This is a high-impact command: it asks for confirmation unless -Force is given. As a guard against lock-out it
-/// refuses, unless -Force, to revoke the last assignment of an AdministratorAccess-style permission set (one carrying the
-/// AWS managed AdministratorAccess policy) on the organization's management account.</para>
+/// refuses (error IdcLockoutGuard, nothing revoked) a revoke that would leave no user holding an administrator permission
+/// set (the AWS managed AdministratorAccess policy, or an inline policy allowing * on *) on the organization's management
+/// account, directly or through a group. -Force does not override the guard; -AllowNoAdministrator does.</para>
 /// </remarks>
 /// <example>
 /// <code>Revoke-IdcAccountAccess -User bob -PermissionSet AdministratorAccess -Account Prod -Force</code>
@@ -24,13 +25,17 @@ namespace IdcAdmin.Commands.AccountAssignment;
 [OutputType(typeof(AccountAssignmentResult))]
 public sealed class RevokeIdcAccountAccessCommand : AssignmentChangeCmdlet
 {
-    /// <summary>Revoke without asking for confirmation, and even the management account's last administrator assignment.</summary>
+    /// <summary>Revoke without asking for confirmation.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Go ahead even when the change leaves the organization's management account with no administrator (the lock-out guard refuses it otherwise; -Force does not override it).</summary>
+    [Parameter]
+    public SwitchParameter AllowNoAdministrator { get; set; }
+
     protected override AssignmentOperation Operation => AssignmentOperation.Delete;
 
-    protected override bool SkipGuards => Force;
+    protected override bool SkipGuards => AllowNoAdministrator;
 
     protected override bool Approve(PlannedAssignment item)
     {

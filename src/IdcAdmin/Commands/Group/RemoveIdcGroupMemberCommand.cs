@@ -8,7 +8,7 @@ namespace IdcAdmin.Commands.Group;
 
 /// <summary>Removes users from groups; a user who is not a member is left as is.</summary>
 /// <remarks>
-/// <para>High impact, since it takes away the access the group grants: asks for confirmation unless -Force is given (-WhatIf only reports). Groups and users are named by name or id; unknown ones are refused with IdcGroupNotFound or IdcUserNotFound. Membership objects from Get-IdcGroupMember or Get-IdcGroupMembership pipe in by GroupId and UserId.</para>
+/// <para>High impact, since it takes away the access the group grants: asks for confirmation unless -Force is given (-WhatIf only reports). Groups and users are named by name or id; unknown ones are refused with IdcGroupNotFound or IdcUserNotFound. Membership objects from Get-IdcGroupMember or Get-IdcGroupMembership pipe in by GroupId and UserId. Taking the last administrator of the organization's management account out of the group that gives them that access is refused with IdcLockoutGuard, even with -Force; -AllowNoAdministrator goes ahead.</para>
 /// </remarks>
 /// <example>
 /// <code>Remove-IdcGroupMember -Group Admins -User alice -Force</code>
@@ -48,6 +48,10 @@ public sealed class RemoveIdcGroupMemberCommand : IdcCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Go ahead even when the change leaves the organization's management account with no administrator (the lock-out guard refuses it otherwise; -Force does not override it).</summary>
+    [Parameter]
+    public SwitchParameter AllowNoAdministrator { get; set; }
+
     protected override void BeginProcessing()
     {
         // Only command-line values are bound yet; remember them so piped objects cannot override them.
@@ -77,7 +81,7 @@ public sealed class RemoveIdcGroupMemberCommand : IdcCmdlet
                     continue;
                 }
                 if (!IdentityCmdletSupport.ShouldProcessUnlessForced(this, Force, plan.Target, "Remove group member")) continue;
-                Run(ct => memberships.RemoveAsync(plan, ct));
+                Run(ct => memberships.RemoveAsync(plan, ct, AllowNoAdministrator));
             }
             catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
             {

@@ -123,6 +123,16 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdletBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Seconds allowed to open a connection to an AWS endpoint, name resolution included (default 5).</summary>
+    [Parameter]
+    [ValidateRange(1, 300)]
+    public int ConnectTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Seconds allowed for each response (default 30). An endpoint that never answers fails after one such wait.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int ResponseTimeoutSeconds { get; set; } = 30;
+
     protected override void EndProcessing()
     {
         AwsConnection connection;
@@ -140,20 +150,19 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdletBase
                 Region = Region,
                 EndpointUrl = EndpointUrl,
                 RequestsPerSecond = RequestsPerSecond,
+                Retry = new AwsRetryOptions { ConnectTimeout = TimeSpan.FromSeconds(ConnectTimeoutSeconds), AttemptTimeout = TimeSpan.FromSeconds(ResponseTimeoutSeconds) },
                 Log = AmbientCallLog.Instance,
             });
         }
         catch (Exception e) when (e is AwsConfigurationException or ArgumentException)
         {
-            ThrowTerminating(e, "IdcConnectConfiguration", ProfileName);
+            ThrowTerminating(e, "IdcConnectConfiguration", ProfileName ?? Region);
             return;
         }
+        IdcSession session;
         try
         {
-            var session = Run(ct => IdcConnector.ConnectAsync(connection, InstanceArn, ct));
-            SessionStore.Set(session, SessionState, handedOut: PassThru);
-            WriteVerbose($"Connected to {session.InstanceArn} (identity store {session.IdentityStoreId}) in {session.Instance.Region}.");
-            WriteObject(PassThru ? session : session.Instance);
+            session = Run(ct => IdcConnector.ConnectAsync(connection, InstanceArn, ct));
         }
         catch (IdcConnectException e)
         {
@@ -166,11 +175,28 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdletBase
                 _ => ErrorCategory.ObjectNotFound,
             };
             ThrowTerminating(e, "IdcConnect" + e.Error, InstanceArn ?? Region, category);
+            return;
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e)
         {
             connection.Dispose();
-            ThrowTerminating(e, "IdcConnectFailed", InstanceArn ?? Region);
+            if (e is PipelineStoppedException) throw;
+            ThrowTerminating(e, "IdcConnectFailed", EndpointUrl ?? InstanceArn ?? Region);
+            return;
+        }
+        // The new session is current for the rest of this pipeline, and for good only once the output went through.
+        var handover = SessionStore.Begin(session, SessionState, handedOut: PassThru);
+        try
+        {
+            WriteVerbose($"Connected to {session.InstanceArn} (identity store {session.IdentityStoreId}) in {session.Instance.Region}; " +
+                $"connect timeout {ConnectTimeoutSeconds} s, response timeout {ResponseTimeoutSeconds} s.");
+            WriteObject(PassThru ? session : session.Instance);
+            handover.Commit();
+        }
+        catch
+        {
+            handover.Rollback();
+            throw;
         }
         base.EndProcessing();
     }

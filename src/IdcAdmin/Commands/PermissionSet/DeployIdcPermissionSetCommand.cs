@@ -67,6 +67,13 @@ public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
             }
             if (!ShouldProcess(name, $"Provision to {accounts.Count} account(s): {string.Join(", ", accounts.Take(10))}{(accounts.Count > 10 ? ", ..." : "")}")) return;
             var provisioner = new PermissionSetProvisioner(CurrentSession, Output);
+            if (AccountId != null && Run(ct => provisioner.UnknownAccountsAsync(accounts, ct)) is { Count: > 0 } unknown)
+            {
+                foreach (var id in unknown)
+                    WriteItemError(new ItemNotFoundException($"Account {id} is not an account of the organization, so {name} was provisioned nowhere. Check the id with Get-IdcAccount."),
+                        "IdcAccountNotFound", id, ErrorCategory.ObjectNotFound);
+                return;
+            }
             ProvisioningOutput.Write(this, Run(ct => provisioner.ProvisionAsync(name, arn, accounts, ct)));
         }
         catch (Exception e) when (e is not PipelineStoppedException)

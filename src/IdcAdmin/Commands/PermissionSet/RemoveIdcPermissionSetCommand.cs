@@ -39,6 +39,10 @@ public sealed class RemoveIdcPermissionSetCommand : PermissionSetCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Go ahead even when the change leaves the organization's management account with no administrator (the lock-out guard refuses it otherwise; -Force does not override it).</summary>
+    [Parameter]
+    public SwitchParameter AllowNoAdministrator { get; set; }
+
     protected override void ProcessRecord()
     {
         var arn = ResolveArn(PermissionSet);
@@ -57,6 +61,7 @@ public sealed class RemoveIdcPermissionSetCommand : PermissionSetCmdlet
             }
             var action = keys.Count > 0 ? $"Revoke {keys.Count} account assignment(s) and delete permission set" : "Delete permission set";
             if (!ShouldRemove(name, action)) return;
+            Run(ct => PermissionSetWriter.EnsureDeletableAsync(session, arn, name, keys, AllowNoAdministrator, ct));
             if (keys.Count > 0) Run(ct => assignments.RevokeAllAsync(keys, name, ct));
             Run(ct => new PermissionSetWriter(session, Output).DeleteAsync(arn, ct));
             WriteVerbose($"Deleted permission set {name} ({arn}).");

@@ -97,6 +97,10 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Go ahead even when the change leaves the organization's management account with no administrator (the lock-out guard refuses it otherwise; -Force does not override it).</summary>
+    [Parameter]
+    public SwitchParameter AllowNoAdministrator { get; set; }
+
     protected override void ProcessRecord()
     {
         var session = CurrentSession;
@@ -136,7 +140,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
             else
             {
                 if (!ShouldProcess(current.Name, string.Join("; ", plan.Changes))) return;
-                Run(ct => new PermissionSetWriter(session, Output).ApplyAsync(current, plan.Changes, spec, ct));
+                Run(ct => new PermissionSetWriter(session, Output).ApplyAsync(current, plan.Changes, spec, ct, AllowNoAdministrator));
                 if (!NoProvision) Provision(current);
             }
             if (PassThru) WriteObject(Run(ct => new PermissionSetReader(session, unreadableDetails: Output).ReadAsync(arn, PermissionSetDetail.All, ct)));

@@ -7,7 +7,7 @@ namespace IdcAdmin.Commands.User;
 
 /// <summary>Deletes a user, its group memberships and, with -RemoveAssignments, its account assignments.</summary>
 /// <remarks>
-/// <para>High impact: asks for confirmation unless -Force is given (-WhatIf only reports and sends nothing).</para>
+/// <para>High impact: asks for confirmation unless -Force is given (-WhatIf only reports and sends nothing). Deleting the last user holding administrator access to the organization's management account (directly or through a group) is refused with IdcLockoutGuard before anything is changed, even with -Force; -AllowNoAdministrator goes ahead.</para>
 /// <para>Before deleting, the user's group memberships are removed. AWS does not remove the account assignments made to a deleted user; they stay behind pointing at nothing. Remove-IdcUser lists them and names them in a warning, or, with -RemoveAssignments, revokes each one first and waits for AWS to finish. If any revocation fails, the user is kept so that nothing is left half-removed.</para>
 /// </remarks>
 /// <example>
@@ -39,6 +39,10 @@ public sealed class RemoveIdcUserCommand : IdcCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Go ahead even when the change leaves the organization's management account with no administrator (the lock-out guard refuses it otherwise; -Force does not override it).</summary>
+    [Parameter]
+    public SwitchParameter AllowNoAdministrator { get; set; }
+
     protected override void ProcessRecord()
     {
         var target = !string.IsNullOrEmpty(UserId) ? UserId : UserName;
@@ -55,7 +59,7 @@ public sealed class RemoveIdcUserCommand : IdcCmdlet
             var action = $"Delete user with its {plan.MembershipIds.Count} group membership(s)" +
                 (plan.Assignments.Count == 0 ? "" : RemoveAssignments ? $" and {plan.Assignments.Count} account assignment(s)" : $" (leaving {plan.Assignments.Count} account assignment(s) behind)");
             if (!IdentityCmdletSupport.ShouldProcessUnlessForced(this, Force, plan.Target, action)) return;
-            Run(ct => PrincipalRemoval.RemoveAsync(session, plan, RemoveAssignments, Output, ct));
+            Run(ct => PrincipalRemoval.RemoveAsync(session, plan, RemoveAssignments, Output, ct, AllowNoAdministrator));
         }
         catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
         {
