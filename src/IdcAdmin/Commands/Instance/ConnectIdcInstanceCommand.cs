@@ -90,6 +90,7 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdlet
         try
         {
             var session = Run(ct => IdcConnector.ConnectAsync(connection, InstanceArn, ct));
+            SeedSandbox(session);
             SessionStore.Set(session);
             WriteVerbose($"Connected to {session.InstanceArn} (identity store {session.IdentityStoreId}) in {session.Instance.Region}.");
             WriteObject(session.Instance);
