@@ -84,3 +84,16 @@ Describe 'A configuration the sandbox cannot start with' {
         (Get-IdcInstance).InstanceArn | Should -Be $seeded.InstanceArn
     }
 }
+
+Describe 'A sandbox seeded from a JSON configuration' {
+    It 'reads the same structure from .json' {
+        $file = Join-Path $TestDrive 'access.json'
+        Set-Content -LiteralPath $file -Value '{ "Groups": [ { "Name": "Auditors" } ], "PermissionSets": [ { "Predefined": "ReadOnlyAccess" } ],
+  "Assignments": [ { "Group": "Auditors", "PermissionSet": "ReadOnlyAccess", "Accounts": [ "audit", "log-*" ] } ] }'
+        $json = Connect-IdcInstance -Sandbox -SandboxOperationDelay 00:00:00.1 -SandboxConfigurationPath $file
+
+        (Get-IdcInstance).InstanceArn | Should -Be $json.InstanceArn
+        (Get-IdcAccountAssignment -Group Auditors).AccountName | Sort-Object | Should -Be @('audit', 'log-archive')
+        Compare-IdcConfiguration -Path $file | Should -BeNullOrEmpty
+    }
+}
