@@ -6,13 +6,14 @@
     Invoke-Pester ./05-runbook.Tests.ps1
 #>
 BeforeAll {
-    # A fresh, deterministic Identity Center with the organization the runbook expects; assignments take 0.2 s.
-    $null = Connect-IdcInstance -Sandbox -SandboxSeed 1 -SandboxOperationDelay 00:00:00.2 -SandboxOrganization @{
+    # A fresh, deterministic Identity Center with the organization the runbook expects, starting with the access the
+    # organization declares in configuration/access.psd1 (bob, a developer, is no administrator); assignments take 0.2 s.
+    $access = Join-Path (Join-Path $PSScriptRoot 'configuration') 'access.psd1'
+    $null = Connect-IdcInstance -Sandbox -SandboxSeed 1 -SandboxOperationDelay 00:00:00.2 -SandboxConfigurationPath $access -SandboxOrganization @{
         Workloads = @{ Prod = 'prod'; Staging = 'staging' }
         Sandbox   = 'playground'
     }
     $runbook = Join-Path $PSScriptRoot '02-admin-group-prod-staging.ps1'
-    $null = New-IdcUser -UserName alice -Email alice@example.com -GivenName Alice -FamilyName Doe -WarningAction SilentlyContinue
 }
 
 AfterAll {
@@ -21,21 +22,22 @@ AfterAll {
 
 Describe '02-admin-group-prod-staging.ps1' {
     It 'describes the grant under -WhatIf and changes nothing' {
-        $null = & $runbook -UseCurrentConnection -Member alice -WhatIf 6>$null
+        $null = & $runbook -UseCurrentConnection -Member bob -WhatIf 6>$null
         Get-IdcGroup -DisplayName PlatformAdmins -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        Get-IdcPermissionSet -Name AdministratorAccess -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Test-IdcAccountAccess -User bob -PermissionSet AdministratorAccess -Account prod | Should -BeFalse
+        Compare-IdcConfiguration -Path $access | Should -BeNullOrEmpty
     }
 
     It 'gives the group AdministratorAccess on prod and staging, waiting until AWS has finished' {
-        $results = & $runbook -UseCurrentConnection -Member alice 6>$null
+        $results = & $runbook -UseCurrentConnection -Member bob 6>$null
         $results.AccountName | Sort-Object | Should -Be @('prod', 'staging')
         $results.Status | Sort-Object -Unique | Should -Be 'Succeeded'
     }
 
-    It 'lets alice reach prod and staging through the group, and not the playground account' {
-        Test-IdcAccountAccess -User alice -PermissionSet AdministratorAccess -Account prod | Should -BeTrue
-        Test-IdcAccountAccess -User alice -PermissionSet AdministratorAccess -Account staging | Should -BeTrue
-        Test-IdcAccountAccess -User alice -PermissionSet AdministratorAccess -Account playground | Should -BeFalse
+    It 'lets bob (who had no administrator access) reach prod and staging through the group, and not the playground account' {
+        Test-IdcAccountAccess -User bob -PermissionSet AdministratorAccess -Account prod | Should -BeTrue
+        Test-IdcAccountAccess -User bob -PermissionSet AdministratorAccess -Account staging | Should -BeTrue
+        Test-IdcAccountAccess -User bob -PermissionSet AdministratorAccess -Account playground | Should -BeFalse
     }
 
     It 'provisions the permission set to exactly the accounts it was assigned on' {
@@ -45,8 +47,12 @@ Describe '02-admin-group-prod-staging.ps1' {
         $provisioned.IsOutdated | Should -Not -Contain $true
     }
 
+    It 'leaves the access declared in configuration/access.psd1 as it was' {
+        Compare-IdcConfiguration -Path $access | Should -BeNullOrEmpty
+    }
+
     It 'changes nothing when run again' {
-        $again = & $runbook -UseCurrentConnection -Member alice 6>$null
+        $again = & $runbook -UseCurrentConnection -Member bob 6>$null
         $again.Status | Sort-Object -Unique | Should -Be 'AlreadyAssigned'
     }
 }

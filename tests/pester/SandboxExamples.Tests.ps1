@@ -43,6 +43,6 @@ Import-Module '$manifest'; Import-Module '$pester'
 `$r = Invoke-Pester -Path '$file' -PassThru -Output None
 "RESULT `$(`$r.PassedCount)/`$(`$r.FailedCount)"
 "@
-        $run.Output | Should -Match 'RESULT 5/0'
+        $run.Output | Should -Match 'RESULT 6/0'
     }
 }

@@ -17,23 +17,9 @@ public abstract class ConfigurationCmdlet : IdcCmdlet
     /// <summary>The checked file and its drift; a terminating IdcConfigurationInvalid error (nothing written) when the file has problems.</summary>
     protected ConfigurationPlan Plan()
     {
-        var session = Session;
+        var session = CurrentSession;
         var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        IdcConfiguration configuration;
-        try
-        {
-            configuration = ConfigurationFile.Load(file, NewIdcPermissionSetCommand.PartitionOf(session.InstanceArn));
-        }
-        catch (ConfigurationException e)
-        {
-            ThrowTerminating(e, "IdcConfigurationInvalid", e.Problems, ErrorCategory.InvalidData);
-            throw;
-        }
-        catch (Exception e) when (e is ItemNotFoundException or ArgumentException or System.IO.IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminating(e, "IdcConfigurationUnreadable", file, e is ItemNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError);
-            throw;
-        }
+        var configuration = ConfigurationFile.LoadOrStop(this, file, NewIdcPermissionSetCommand.PartitionOf(session.InstanceArn));
         foreach (var warning in configuration.Warnings) WriteWarning(warning);
         ConfigurationPlan plan;
         try
@@ -47,8 +33,7 @@ public abstract class ConfigurationCmdlet : IdcCmdlet
         }
         if (plan.HasProblems)
         {
-            var invalid = new ConfigurationException(plan.Problems);
-            ThrowTerminating(invalid, "IdcConfigurationInvalid", plan.Problems, ErrorCategory.InvalidData);
+            ThrowTerminatingError(ConfigurationFile.Invalid(new ConfigurationException(plan.Problems)));
         }
         return plan;
     }

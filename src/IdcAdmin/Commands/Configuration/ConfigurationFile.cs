@@ -20,6 +20,31 @@ internal static class ConfigurationFile
         return ConfigurationParser.Parse(root, file, problems, partition);
     }
 
+    /// <summary>
+    /// Loads the file, or stops <paramref name="cmdlet"/> with IdcConfigurationInvalid (the problems, each with file,
+    /// line and key path, as target) or IdcConfigurationUnreadable.
+    /// </summary>
+    public static IdcConfiguration LoadOrStop(Cmdlet cmdlet, string file, string partition)
+    {
+        try
+        {
+            return Load(file, partition);
+        }
+        catch (ConfigurationException e)
+        {
+            cmdlet.ThrowTerminatingError(Invalid(e));
+            throw;
+        }
+        catch (Exception e) when (e is ItemNotFoundException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(e, "IdcConfigurationUnreadable", e is ItemNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError, file));
+            throw;
+        }
+    }
+
+    /// <summary>The record of a configuration that cannot be applied, nothing written.</summary>
+    public static ErrorRecord Invalid(ConfigurationException e) => new(e, "IdcConfigurationInvalid", ErrorCategory.InvalidData, e.Problems);
+
     public static bool IsJson(string file) => string.Equals(Path.GetExtension(file), ".json", StringComparison.OrdinalIgnoreCase);
 
 }

@@ -38,7 +38,7 @@ public sealed class ExportIdcConfigurationCommand : IdcCmdlet
 
     protected override void EndProcessing()
     {
-        var session = Session;
+        var session = CurrentSession;
         var file = Path == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         ConfigurationNode root;
         try

@@ -42,7 +42,7 @@ public sealed class SyncIdcConfigurationCommand : ConfigurationCmdlet
             WriteVerbose("The instance already matches the configuration; nothing to change.");
             return;
         }
-        var session = Session;
+        var session = CurrentSession;
         var applied = Run(ct => new ConfigurationApplier(session, Output).ApplyAsync(plan, Prune, d => ShouldProcessFromEngine(d.Target, d.Action), ct));
         foreach (var drift in applied)
         {

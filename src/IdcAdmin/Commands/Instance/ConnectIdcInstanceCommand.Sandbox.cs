@@ -1,7 +1,9 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
+using IdcAdmin.Commands.Configuration;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Configuration;
 using IdcAdmin.Core.Sandbox;
 using IdcAdmin.Core.Session;
 
@@ -46,16 +48,33 @@ public sealed partial class ConnectIdcInstanceCommand
     [ValidateRange(1, 100)]
     public int? SandboxPageSize { get; set; }
 
+    /// <summary>
+    /// A configuration file in the Sync-IdcConfiguration format (.psd1 or .json) whose users, groups, memberships,
+    /// permission sets and assignments the new sandbox starts with. It is checked before the sandbox starts, and its
+    /// account and OU targets must exist in the sandbox's organization (the default one, or -SandboxOrganization).
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SandboxConfigurationPath { get; set; }
+
+    private IdcConfiguration? _sandboxConfiguration;
+
     private AwsConnectionSettings? SandboxSettings()
     {
         if (!Sandbox.IsPresent)
         {
-            if (SandboxSeed != null || SandboxOrganization != null || SandboxOperationDelay != null || SandboxThrottleRate != null || SandboxPageSize != null)
+            if (SandboxSeed != null || SandboxOrganization != null || SandboxConfigurationPath != null || SandboxOperationDelay != null || SandboxThrottleRate != null || SandboxPageSize != null)
                 throw new ArgumentException("The -Sandbox* options need -Sandbox.");
             return null;
         }
         if (ProfileName != null || EndpointUrl != null || InstanceArn != null)
             throw new ArgumentException("-Sandbox cannot be combined with -ProfileName, -EndpointUrl or -InstanceArn: the sandbox needs no AWS account.");
+        if (SandboxConfigurationPath != null)
+        {
+            // Checked before the sandbox exists; the sandbox's ARNs are in the aws partition.
+            _sandboxConfiguration = ConfigurationFile.LoadOrStop(this, SessionState.Path.GetUnresolvedProviderPathFromPSPath(SandboxConfigurationPath), "aws");
+            foreach (var warning in _sandboxConfiguration.Warnings) WriteWarning(warning);
+        }
         var options = new SandboxOptions
         {
             Seed = SandboxSeed,
@@ -70,5 +89,25 @@ public sealed partial class ConnectIdcInstanceCommand
         var sandbox = new IdcSandbox(options);
         WriteVerbose($"Sandbox started with seed {sandbox.Seed}: {sandbox.State.Accounts.Count} accounts, instance {sandbox.State.InstanceArn}.");
         return sandbox.Settings(RequestsPerSecond, AmbientCallLog.Instance);
+    }
+
+    /// <summary>Applies -SandboxConfigurationPath to the new sandbox; on failure the sandbox is dropped and no session is kept.</summary>
+    private void SeedSandbox(IdcSession session)
+    {
+        if (_sandboxConfiguration is not { } configuration) return;
+        try
+        {
+            Run(ct => SandboxConfigurationSeed.ApplyAsync(session, configuration, Output, ct));
+        }
+        catch (ConfigurationException e)
+        {
+            session.Dispose();
+            ThrowTerminatingError(ConfigurationFile.Invalid(e));
+        }
+        catch (Exception e) when (e is not PipelineStoppedException)
+        {
+            session.Dispose();
+            ThrowTerminating(e, "IdcSandboxSeedFailed", SandboxConfigurationPath, ErrorCategory.InvalidResult);
+        }
     }
 }

@@ -184,6 +184,7 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdletBase
             ThrowTerminating(e, "IdcConnectFailed", EndpointUrl ?? InstanceArn ?? Region);
             return;
         }
+        SeedSandbox(session);   // before the session becomes current: a failed seed leaves the earlier one in place
         // The new session is current for the rest of this pipeline, and for good only once the output went through.
         var handover = SessionStore.Begin(session, SessionState, handedOut: PassThru);
         try
