@@ -1,5 +1,6 @@
 using System;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.PermissionSets;
 
 namespace IdcAdmin.Core.Access;
 
@@ -25,8 +26,10 @@ public sealed class AccountAssignmentResult
     /// <summary>AWS's reason when the status is Failed.</summary>
     public string? FailureReason { get; set; }
     public DateTimeOffset? CreatedDate { get; set; }
-    /// <summary>From sending the request to its final status.</summary>
-    public TimeSpan? Duration { get; set; }
+    /// <summary>From sending the request to its final status, in ISO 8601 ("PT1.5S") so that it exports as one value.</summary>
+    public string? Duration => Elapsed is { } elapsed ? Iso8601Duration.Format(elapsed) : null;
+    /// <summary>The same as a TimeSpan, which a later wait adds to.</summary>
+    internal TimeSpan? Elapsed { get; set; }
 
     public AssignmentKey Key => new(AccountId, PermissionSetArn, PrincipalType, PrincipalId);
 
