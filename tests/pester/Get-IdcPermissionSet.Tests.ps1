@@ -15,12 +15,12 @@ AfterAll {
 }
 
 Describe 'Get-IdcPermissionSet' {
-    It 'gets a set by name with its policies and duration as a TimeSpan' {
+    It 'gets a set by name with its policies and duration in ISO 8601 as AWS writes it' {
         $set = Get-IdcPermissionSet -Name "$prefix-1" -Detail Policies
 
         $set.PermissionSetArn | Should -Be $sets[0].PermissionSetArn
-        $set.SessionDuration | Should -BeOfType ([TimeSpan])
-        $set.SessionDuration.TotalHours | Should -Be 2
+        $set.SessionDuration | Should -BeExactly 'PT2H'
+        [System.Xml.XmlConvert]::ToTimeSpan($set.SessionDuration).TotalHours | Should -Be 2
         $set.ManagedPolicies.Name | Should -Be 'ReadOnlyAccess'
     }
 
@@ -33,7 +33,7 @@ Describe 'Get-IdcPermissionSet' {
         $set = Get-IdcPermissionSet -Name $outside -Detail None -ErrorAction Stop
 
         $set.Name | Should -Be $outside
-        $set.SessionDuration.TotalHours | Should -Be 3
+        $set.SessionDuration | Should -BeExactly 'PT3H'
     }
 
     It 'matches names with wildcards' {
@@ -62,7 +62,7 @@ Describe 'Get-IdcPermissionSet' {
 
         $set.Name | Should -Be "$prefix-1"
         $set.ManagedPolicies.Name | Should -Be 'ReadOnlyAccess'
-        $set.SessionDuration.TotalHours | Should -Be 2
+        $set.SessionDuration | Should -BeExactly 'PT2H'
         $set.PermissionsBoundary | Should -BeNullOrEmpty
         $set.Tags | Should -BeNullOrEmpty
         $set.Detail.HasFlag($set.Detail.GetType()::Policies) | Should -BeTrue

@@ -22,7 +22,7 @@ Describe 'New-IdcPermissionSet' {
         $set.GetType().FullName | Should -Be 'IdcAdmin.Core.PermissionSets.IdcPermissionSet'
         $set.Name | Should -Be $name
         $set.PermissionSetArn | Should -Match '/ps-'
-        $set.SessionDuration | Should -Be ([TimeSpan]::FromHours(4))
+        $set.SessionDuration | Should -BeExactly 'PT4H'
         $set.ManagedPolicies.Name | Should -Be @('ReadOnlyAccess', 'SecurityAudit')
         $set.CustomerManagedPolicies[0].Path | Should -Be '/team/'
         ($set.InlinePolicy | ConvertFrom-Json).Statement.Action | Should -Be 's3:DeleteObject'
@@ -33,11 +33,11 @@ Describe 'New-IdcPermissionSet' {
         $set = New-IdcPermissionSet -Predefined PowerUserAccess -Name (New-TestName -Prefix 'pu')
 
         $set.ManagedPolicies.Arn | Should -Be 'arn:aws:iam::aws:policy/PowerUserAccess'
-        $set.SessionDuration | Should -Be ([TimeSpan]::FromHours(1))
+        $set.SessionDuration | Should -BeExactly 'PT1H'
     }
 
     It 'takes the session duration as a TimeSpan too' {
-        (New-IdcPermissionSet -Name (New-TestName) -SessionDuration 02:30:00).SessionDuration | Should -Be ([TimeSpan]'02:30:00')
+        (New-IdcPermissionSet -Name (New-TestName) -SessionDuration 02:30:00).SessionDuration | Should -BeExactly 'PT2H30M'
     }
 
     It 'reads the inline policy from a file' {

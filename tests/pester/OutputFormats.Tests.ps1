@@ -1,9 +1,9 @@
 # Every output type of the module, as an administrator meets it: the default view in an 80-column console, and the
-# files Export-Csv writes. Objects keep their typed properties for pipelines.
+# files Export-Csv and ConvertTo-Json write. Objects keep their typed properties for pipelines.
 BeforeDiscovery {
     $script:typeNames = 'IdcUser', 'IdcGroup', 'IdcGroupMember', 'IdcPermissionSet', 'AwsAccount', 'OrganizationalUnitEntry',
         'AccountAssignmentEntry', 'AccountAssignmentResult', 'FailedAccountAssignmentResult', 'PermissionSetProvisioningResult',
-        'PermissionSetAccountProvisioning', 'IdcInstance', 'AdministratorSetupResult'
+        'PermissionSetAccountProvisioning', 'IdcInstance', 'AdministratorSetupResult', 'ConfigurationDrift'
 }
 
 BeforeAll {
@@ -47,27 +47,56 @@ BeforeAll {
     $setup.Steps.Add((New-EngineObject 'IdcAdmin.Core.Guide.SetupStep' -ArgumentList @('user', $userName, 'Created', $null)))
     $setup.Assignments.Add((New-EngineObject 'IdcAdmin.Core.Guide.SetupAssignment' -Property @{ AccountId = $account.AccountId; PermissionSetName = $psName; PrincipalType = 'GROUP'; PrincipalName = $group.DisplayName; Status = 'SUCCEEDED' }))
     $setup.ManualSteps.Add((New-EngineObject 'IdcAdmin.Core.Guide.ManualStep' -ArgumentList @('Turn on MFA', 'Settings > Authentication')))
+    $drift = New-EngineObject 'IdcAdmin.Core.Configuration.ConfigurationDrift' -ArgumentList @('PermissionSet', 'Data', 'Change', 'SessionDuration', 'PT1H', 'PT2H')
+    $drift.Status = 'Failed'; $drift.Message = 'Access denied'
 
-    # Each type: the object, the values its default view must show at 80 columns, and list properties with
-    # the text Export-Csv must write for them.
+    # Each type: the object, the values its default view must show at 80 columns, list properties with the text
+    # Export-Csv must write for them, and values ConvertTo-Json must write as they read.
     $script:samples = @{
         IdcUser = @{ Object = $user; Keys = @($user.UserName, $user.UserId)
             Cells = @{ Emails = "$userName@example.com"; PhoneNumbers = '+1 555 0100'; Addresses = '1 Main St, Salem, Oregon, US' } }
         IdcGroup = @{ Object = $group; Keys = @($group.DisplayName, $group.GroupId); Cells = @{ ExternalIds = '' } }
         IdcGroupMember = @{ Object = $member; Keys = @($member.GroupName, $member.UserName); Cells = @{} }
-        IdcPermissionSet = @{ Object = $set; Keys = @($psName, '02:00:00', 'ReadOnlyAccess')
-            Cells = @{ ManagedPolicies = 'ReadOnlyAccess; SecurityAudit'; Tags = 'env=prod; team=platform'; ProvisionedAccounts = '' } }
+        IdcPermissionSet = @{ Object = $set; Keys = @($psName, 'PT2H', 'ReadOnlyAccess')
+            Cells = @{ ManagedPolicies = 'ReadOnlyAccess; SecurityAudit'; Tags = 'env=prod; team=platform'; ProvisionedAccounts = '' }
+            Json = @{ SessionDuration = 'PT2H'; Detail = 'Policies, Provisioning' } }
         AwsAccount = @{ Object = $account; Keys = @($account.AccountId, $account.Name, $account.Status); Cells = @{} }
         OrganizationalUnitEntry = @{ Object = $unit; Keys = @($unit.Path, $unit.OrganizationalUnitId); Cells = @{} }
-        AccountAssignmentEntry = @{ Object = $entry; Keys = @($group.DisplayName, $psName, $account.Name, $account.AccountId); Cells = @{} }
-        AccountAssignmentResult = @{ Object = $result; Keys = @('Succeeded', $group.DisplayName, $psName, $account.AccountId); Cells = @{} }
-        FailedAccountAssignmentResult = @{ Object = $failed; Keys = @('Failed', $account.AccountId, 'Not supported account'); Cells = @{} }
+        AccountAssignmentEntry = @{ Object = $entry; Keys = @($group.DisplayName, $psName, $account.Name, $account.AccountId); Cells = @{}
+            Json = @{ PrincipalType = 'Group' } }
+        AccountAssignmentResult = @{ Object = $result; Keys = @('Succeeded', $group.DisplayName, $psName, $account.AccountId); Cells = @{}
+            Json = @{ Operation = 'Create'; Status = 'Succeeded'; PrincipalType = 'Group'; Duration = '^PT(\d+M)?[\d.]+S$' } }
+        FailedAccountAssignmentResult = @{ Object = $failed; Keys = @('Failed', $account.AccountId, 'Not supported account'); Cells = @{}
+            Json = @{ Status = 'Failed'; Duration = $null } }
         PermissionSetProvisioningResult = @{ Object = $provisioning; Keys = @($psName, $account.AccountId, 'FAILED', 'Role limit exceeded'); Cells = @{} }
         PermissionSetAccountProvisioning = @{ Object = $accountProvisioning; Keys = @($psName, $account.AccountId, 'True'); Cells = @{} }
         IdcInstance = @{ Object = $instance; Keys = @($instance.InstanceArn, $instance.IdentityStoreId, $instance.AccessPortalUrl); Cells = @{} }
         AdministratorSetupResult = @{ Object = $setup; Keys = @($userName, $group.DisplayName, $psName, $instance.AccessPortalUrl)
             Cells = @{ Steps = "Created user $userName"; ManualSteps = 'Turn on MFA — Settings > Authentication'
                 Assignments = "GROUP $($group.DisplayName) $psName @ $($account.AccountId): SUCCEEDED" } }
+        ConfigurationDrift = @{ Object = $drift; Keys = @('Change', 'PermissionSet', 'Data', 'SessionDuration', 'PT1H', 'PT2H', 'Failed'); Cells = @{}
+            Json = @{ Kind = 'PermissionSet'; Change = 'Change'; Status = 'Failed' } }
+    }
+
+    # Walks an object and its JSON side by side: every enum reads as its name, and no TimeSpan is left to
+    # become a bag of Ticks, Days, Hours and so on.
+    function script:Assert-JsonValue($Value, $Json, [string] $Path) {
+        if ($null -eq $Value) { return }
+        if ($Value -is [enum]) {
+            $Json | Should -BeOfType ([string]) -Because "$Path is an enum"
+            $Json | Should -BeExactly $Value.ToString() -Because "$Path is an enum"
+        }
+        elseif ($Value -is [TimeSpan]) { throw "$Path is a TimeSpan, which JSON writes as a bag of fields" }
+        elseif ($Value -is [System.Collections.IDictionary] -or $Value.GetType().GetInterface('IReadOnlyDictionary`2')) {
+            foreach ($key in $Value.Keys) { Assert-JsonValue $Value[$key] $Json.$key "$Path[$key]" }
+        }
+        elseif ($Value -is [System.Collections.IEnumerable] -and $Value -isnot [string]) {
+            $items = @($Value); $jsonItems = @($Json)
+            for ($i = 0; $i -lt $items.Count; $i++) { Assert-JsonValue $items[$i] $jsonItems[$i] "$Path[$i]" }
+        }
+        elseif ($Value.GetType().Namespace -like 'IdcAdmin*') {
+            foreach ($property in $Value.GetType().GetProperties()) { Assert-JsonValue $property.GetValue($Value) $Json.($property.Name) "$Path.$($property.Name)" }
+        }
     }
 }
 
@@ -97,12 +126,34 @@ Describe 'Output formats of <_>' -ForEach $script:typeNames {
         }
         foreach ($cell in $sample.Cells.GetEnumerator()) { $row.($cell.Key) | Should -Be $cell.Value -Because "column $($cell.Key)" }
     }
+
+    It 'exports to JSON with enums as names and durations as ISO 8601 text' {
+        $json = $sample.Object | ConvertTo-Json -Depth 5
+        $parsed = $json | ConvertFrom-Json
+
+        $json | Should -Not -Match '"(Ticks|TotalMilliseconds|value__)"\s*:' -Because 'a TimeSpan or enum should not become an object'
+        Assert-JsonValue $sample.Object $parsed $_
+        $expected = if ($sample.ContainsKey('Json')) { $sample.Json } else { @{} }
+        foreach ($value in $expected.GetEnumerator()) {
+            $actual = $parsed.($value.Key)
+            if ($null -eq $value.Value) { $actual | Should -BeNullOrEmpty -Because $value.Key }
+            elseif ($value.Value.StartsWith('^')) { $actual | Should -Match $value.Value -Because $value.Key }
+            else { $actual | Should -BeExactly $value.Value -Because $value.Key }
+        }
+    }
+
+    It 'exports to JSON at the default depth without a type name for a value' {
+        $json = $sample.Object | ConvertTo-Json -WarningAction SilentlyContinue
+
+        $json | Should -Not -Match '"(System|IdcAdmin)\.[\w.`\[\]]+"' -Because 'a value should not be replaced by its type name'
+        $json | Should -Not -Match '"\w+"\s*:\s*\{\s*"Ticks"'
+    }
 }
 
 Describe 'Typed properties for pipelines' {
-    It 'keeps lists of typed items and a TimeSpan on permission sets' {
+    It 'keeps lists of typed items and an ISO 8601 duration that converts to a TimeSpan on permission sets' {
         $set = $script:samples.IdcPermissionSet.Object
-        $set.SessionDuration | Should -BeOfType ([TimeSpan])
+        [System.Xml.XmlConvert]::ToTimeSpan($set.SessionDuration) | Should -Be ([TimeSpan]::FromHours(2))
         $set.ManagedPolicies[0].Arn | Should -Be 'arn:aws:iam::aws:policy/ReadOnlyAccess'
         $set.Tags['team'] | Should -Be 'platform'
         @($set.ManagedPolicies | Where-Object Name -EQ 'SecurityAudit') | Should -HaveCount 1
@@ -112,5 +163,30 @@ Describe 'Typed properties for pipelines' {
         $user = $script:samples.IdcUser.Object
         $user.Emails[0].Value | Should -Be $user.Email
         $user.Emails[0].Primary | Should -BeTrue
+    }
+
+    It 'keeps enums typed, so that Where-Object, -eq and switch compare them with their names' {
+        $succeeded = $script:samples.AccountAssignmentResult.Object
+        $results = $succeeded, $script:samples.FailedAccountAssignmentResult.Object
+
+        $succeeded.Status | Should -BeOfType (Get-EngineType 'IdcAdmin.Core.Access.AssignmentStatus')
+        @($results | Where-Object Status -EQ 'Succeeded') | Should -Be @($succeeded)
+        $succeeded.Status -eq (Get-EngineType 'IdcAdmin.Core.Access.AssignmentStatus')::Succeeded | Should -BeTrue
+        $script:samples.AccountAssignmentEntry.Object.PrincipalType | Should -BeOfType (Get-EngineType 'IdcAdmin.Core.Identity.PrincipalKind')
+        $kind = switch ($script:samples.AccountAssignmentEntry.Object.PrincipalType) { 'User' { 'a user' } 'Group' { 'a group' } }
+        $kind | Should -Be 'a group'
+        $script:samples.IdcPermissionSet.Object.Detail.HasFlag((Get-EngineType 'IdcAdmin.Core.PermissionSets.PermissionSetDetail')::Policies) | Should -BeTrue
+    }
+
+    It 'takes back what ConvertTo-Json wrote: an enum name binds to its parameter and the duration to -SessionDuration' {
+        $exported = $script:samples.IdcPermissionSet.Object | ConvertTo-Json -Depth 5 | ConvertFrom-Json
+        $exported.Name = New-TestName -Prefix 'copy'
+
+        $copy = $exported | New-IdcPermissionSet
+        $read = Get-IdcPermissionSet -Name $copy.Name -Detail $exported.Detail
+
+        $copy.SessionDuration | Should -BeExactly 'PT2H'
+        $read.SessionDuration | Should -BeExactly 'PT2H'
+        $read.Detail | Should -Be ([Enum]::Parse((Get-EngineType 'IdcAdmin.Core.PermissionSets.PermissionSetDetail'), 'Policies, Provisioning'))
     }
 }

@@ -121,7 +121,7 @@ Describe 'Permission sets on the sandbox' {
             -ManagedPolicy ReadOnlyAccess -CustomerManagedPolicy '/teams/TeamPolicy' -InlinePolicy $inline `
             -PermissionsBoundary PowerUserAccess -Tag @{ team = 'platform'; env = 'prod' } -WarningAction SilentlyContinue
         $set = Get-IdcPermissionSet -Name Everything
-        $set.SessionDuration | Should -Be ([TimeSpan]::FromHours(2))
+        $set.SessionDuration | Should -BeExactly 'PT2H'
         $set.ManagedPolicies.Name | Should -Be ReadOnlyAccess
         $set.CustomerManagedPolicies.Name | Should -Be TeamPolicy
         $set.InlinePolicy | Should -Match 's3:ListAllMyBuckets'

@@ -31,7 +31,7 @@ Describe 'Set-IdcPermissionSet' {
 
         $after = Get-IdcPermissionSet -Name $name -Detail Policies
 
-        $after.SessionDuration.TotalHours | Should -Be 8
+        $after.SessionDuration | Should -BeExactly 'PT8H'
         $after.Description | Should -Be 'after'
         $after.InlinePolicy | Should -BeNullOrEmpty
     }
@@ -61,7 +61,7 @@ Describe 'Set-IdcPermissionSet' {
 
     It 'refuses an invalid duration without changing anything' {
         { Set-IdcPermissionSet -PermissionSet $name -SessionDuration PT30M -ErrorAction Stop } | Should -Throw -ErrorId "IdcPermissionSetInvalid,$command"
-        (Get-IdcPermissionSet -Name $name -Detail None).SessionDuration.TotalHours | Should -Be 1
+        (Get-IdcPermissionSet -Name $name -Detail None).SessionDuration | Should -BeExactly 'PT1H'
     }
 
     It 'reports a set that does not exist' {

@@ -132,13 +132,20 @@ function New-TestAccessFixture {
     }
 }
 
-# An engine object built by type name. On PowerShell 7 the engine loads in the module's private load context, where
-# type literals such as [IdcAdmin.Core.Access.AccountAssignmentResult] do not resolve.
-function New-EngineObject {
-    param([Parameter(Mandatory)] [string] $TypeName, [hashtable] $Property = @{}, [object[]] $ArgumentList = @())
+# An engine type by name. On PowerShell 7 the engine loads in the module's private load context, where type literals
+# such as [IdcAdmin.Core.Access.AccountAssignmentResult] do not resolve.
+function Get-EngineType {
+    param([Parameter(Mandatory)] [string] $TypeName)
     $type = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'IdcAdmin.Core' } |
         ForEach-Object { $_.GetType($TypeName) } | Where-Object { $_ } | Select-Object -First 1
     if (-not $type) { throw "The engine type $TypeName is not loaded." }
+    $type
+}
+
+# An engine object built by type name (see Get-EngineType).
+function New-EngineObject {
+    param([Parameter(Mandatory)] [string] $TypeName, [hashtable] $Property = @{}, [object[]] $ArgumentList = @())
+    $type = Get-EngineType $TypeName
     # ::new binds the arguments as PowerShell does, so enum names and the like convert.
     $object = $type::new.Invoke([object[]]$ArgumentList)
     foreach ($name in $Property.Keys) { $object.$name = $Property[$name] }

@@ -1,5 +1,6 @@
 using System;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.PermissionSets;
 
 namespace IdcAdmin.Core.Access;
 
@@ -27,8 +28,10 @@ public sealed class AccountAssignmentResult
     /// <summary>The error that kept the request from reaching a status (unreachable endpoint, access denied, throttling), if one did.</summary>
     public System.Exception? Error { get; set; }
     public DateTimeOffset? CreatedDate { get; set; }
-    /// <summary>From sending the request to its final status.</summary>
-    public TimeSpan? Duration { get; set; }
+    /// <summary>From sending the request to its final status, in ISO 8601 ("PT1.5S") so that it exports as one value.</summary>
+    public string? Duration => Elapsed is { } elapsed ? Iso8601Duration.Format(elapsed) : null;
+    /// <summary>The same as a TimeSpan, which a later wait adds to.</summary>
+    internal TimeSpan? Elapsed { get; set; }
 
     public AssignmentKey Key => new(AccountId, PermissionSetArn, PrincipalType, PrincipalId);
 

@@ -103,7 +103,7 @@ public sealed class AssignmentDispatcher
         _output.WriteVerbose($"{operation} {item.Description}: request {status.RequestId} {status.Status}.");
         if (!NoWait) status = await PollAsync(status, operation == AssignmentOperation.Delete, cancellationToken).ConfigureAwait(false);
         Apply(result, status);
-        result.Duration = watch.Elapsed;
+        result.Elapsed = watch.Elapsed;
         return result;
     }
 
@@ -115,7 +115,7 @@ public sealed class AssignmentDispatcher
         var status = await PollAsync(started, pending.Operation == AssignmentOperation.Delete, cancellationToken).ConfigureAwait(false);
         var result = Copy(pending);
         Apply(result, status);
-        result.Duration = (pending.Duration ?? TimeSpan.Zero) + watch.Elapsed;
+        result.Elapsed = (pending.Elapsed ?? TimeSpan.Zero) + watch.Elapsed;
         return result;
     }
 
@@ -157,6 +157,6 @@ public sealed class AssignmentDispatcher
     {
         Operation = r.Operation, Status = r.Status, AccountId = r.AccountId, AccountName = r.AccountName, PermissionSetArn = r.PermissionSetArn,
         PermissionSetName = r.PermissionSetName, PrincipalType = r.PrincipalType, PrincipalId = r.PrincipalId, PrincipalName = r.PrincipalName,
-        RequestId = r.RequestId, FailureReason = r.FailureReason, CreatedDate = r.CreatedDate, Duration = r.Duration,
+        RequestId = r.RequestId, FailureReason = r.FailureReason, CreatedDate = r.CreatedDate, Elapsed = r.Elapsed,
     };
 }

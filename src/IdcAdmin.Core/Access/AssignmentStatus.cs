@@ -1,7 +1,8 @@
 namespace IdcAdmin.Core.Access;
 
 /// <summary>Where one assignment of a batch ended up.</summary>
-public enum AssignmentStatus
+// long: ConvertTo-Json writes long-based enums by name but int-based ones as numbers.
+public enum AssignmentStatus : long
 {
     /// <summary>AWS finished the request.</summary>
     Succeeded,

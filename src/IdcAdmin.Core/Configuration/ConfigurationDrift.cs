@@ -1,7 +1,8 @@
 namespace IdcAdmin.Core.Configuration;
 
 /// <summary>What a configuration manages.</summary>
-public enum ConfigurationItemKind
+// long: ConvertTo-Json writes long-based enums by name but int-based ones as numbers.
+public enum ConfigurationItemKind : long
 {
     User,
     Group,
@@ -10,7 +11,8 @@ public enum ConfigurationItemKind
     Assignment,
 }
 
-public enum DriftChange
+// long: ConvertTo-Json writes long-based enums by name but int-based ones as numbers.
+public enum DriftChange : long
 {
     Add,
     Change,
@@ -18,7 +20,8 @@ public enum DriftChange
 }
 
 /// <summary>How applying one drift ended (Sync only).</summary>
-public enum DriftStatus
+// long: ConvertTo-Json writes long-based enums by name but int-based ones as numbers.
+public enum DriftStatus : long
 {
     Applied,
     Failed,

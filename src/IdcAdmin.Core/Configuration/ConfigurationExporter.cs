@@ -112,7 +112,7 @@ public sealed class ConfigurationExporter
     {
         var entries = new List<KeyValuePair<string, ConfigurationNode>> { Entry("Name", Text(set.Name)) };
         if (!string.IsNullOrEmpty(set.Description)) entries.Add(Entry("Description", Text(set.Description!)));
-        entries.Add(Entry("SessionDuration", Text(Iso8601Duration.Format(set.SessionDuration))));
+        entries.Add(Entry("SessionDuration", Text(set.SessionDuration)));
         if (!string.IsNullOrEmpty(set.RelayState)) entries.Add(Entry("RelayState", Text(set.RelayState!)));
         var managed = (set.ManagedPolicies ?? Array.Empty<AwsManagedPolicy>()).Select(PolicyName).OrderBy(n => n, ByName).ToList();
         if (managed.Count > 0) entries.Add(Entry("ManagedPolicies", List(managed.Select(m => Text(m)))));

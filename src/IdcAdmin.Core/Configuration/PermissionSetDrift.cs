@@ -20,8 +20,8 @@ internal static class PermissionSetDrift
             case PermissionSetChangeKind.UpdateAttributes:
                 if (spec.Description != null && !string.Equals(spec.Description, current.Description ?? "", StringComparison.Ordinal))
                     yield return Drift("Description", current.Description, spec.Description);
-                if (spec.SessionDuration is { } d && d != current.SessionDuration)
-                    yield return Drift("SessionDuration", Iso8601Duration.Format(current.SessionDuration), Iso8601Duration.Format(d));
+                if (spec.SessionDuration is { } d && d != Iso8601Duration.Parse(current.SessionDuration))
+                    yield return Drift("SessionDuration", current.SessionDuration, Iso8601Duration.Format(d));
                 if (spec.RelayState != null && !string.Equals(spec.RelayState, current.RelayState ?? "", StringComparison.Ordinal))
                     yield return Drift("RelayState", current.RelayState, spec.RelayState);
                 break;

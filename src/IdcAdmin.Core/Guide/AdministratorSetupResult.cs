@@ -41,7 +41,8 @@ public sealed class SetupStep
     public override string ToString() => $"{Action} {Resource} {Name}" + (string.IsNullOrEmpty(Detail) ? "" : $" ({Detail})");
 }
 
-public enum SetupAction
+// long: ConvertTo-Json writes long-based enums by name but int-based ones as numbers.
+public enum SetupAction : long
 {
     /// <summary>It already existed as asked; nothing was sent.</summary>
     Reused,

@@ -1,7 +1,8 @@
 namespace IdcAdmin.Core.Identity;
 
 /// <summary>Who an account assignment is for; the values are AWS's PrincipalType strings.</summary>
-public enum PrincipalKind
+// long: ConvertTo-Json writes long-based enums by name but int-based ones as numbers.
+public enum PrincipalKind : long
 {
     User,
     Group,

@@ -14,7 +14,11 @@ public sealed class IdcPermissionSet
     public string Name { get; set; } = "";
     public string PermissionSetArn { get; set; } = "";
     public string? Description { get; set; }
-    public TimeSpan SessionDuration { get; set; }
+    /// <summary>
+    /// ISO 8601 as AWS writes it ("PT2H"), so that it exports as one readable value and feeds back into
+    /// -SessionDuration; [System.Xml.XmlConvert]::ToTimeSpan() turns it into a TimeSpan.
+    /// </summary>
+    public string SessionDuration { get; set; } = "PT1H";
     public string? RelayState { get; set; }
     public DateTimeOffset? CreatedDate { get; set; }
     // Lists and tags read as their items in Export-Csv (see ReadableList) and stay typed for pipelines.
@@ -43,7 +47,8 @@ public sealed class IdcPermissionSet
 
 /// <summary>Which parts of a permission set to read besides its name, description, duration and relay state.</summary>
 [Flags]
-public enum PermissionSetDetail
+// long: ConvertTo-Json writes long-based enums by name but int-based ones as numbers.
+public enum PermissionSetDetail : long
 {
     None = 0,
     /// <summary>Managed, customer managed and inline policies.</summary>

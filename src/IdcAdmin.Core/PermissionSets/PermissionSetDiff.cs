@@ -23,8 +23,8 @@ public static class PermissionSetDiff
         var attributes = new List<string>();
         if (spec.Description != null && !string.Equals(spec.Description, current.Description ?? "", StringComparison.Ordinal))
             attributes.Add($"description '{current.Description}' -> '{spec.Description}'");
-        if (spec.SessionDuration is { } duration && duration != current.SessionDuration)
-            attributes.Add($"session duration {current.SessionDuration} -> {duration}");
+        if (spec.SessionDuration is { } duration && duration != Iso8601Duration.Parse(current.SessionDuration))
+            attributes.Add($"session duration {current.SessionDuration} -> {Iso8601Duration.Format(duration)}");
         if (spec.RelayState != null && !string.Equals(spec.RelayState, current.RelayState ?? "", StringComparison.Ordinal))
             attributes.Add($"relay state '{current.RelayState}' -> '{spec.RelayState}'");
         if (attributes.Count > 0)

@@ -78,7 +78,7 @@ public sealed class PermissionSetReader
             Name = described.Name!,
             PermissionSetArn = arn,
             Description = described.Description,
-            SessionDuration = ParseDuration(described.SessionDuration),
+            SessionDuration = Iso8601Duration.Format(ParseDuration(described.SessionDuration)),
             RelayState = string.IsNullOrEmpty(described.RelayState) ? null : described.RelayState,
             CreatedDate = described.CreatedDate,
             InstanceArn = _session.InstanceArn,

@@ -64,7 +64,7 @@ public sealed class PermissionSetWriter
             Name = name,
             PermissionSetArn = arn,
             Description = NullIfEmpty(spec.Description),
-            SessionDuration = duration,
+            SessionDuration = Iso8601Duration.Format(duration),
             RelayState = NullIfEmpty(spec.RelayState),
             CreatedDate = created.CreatedDate,
             ManagedPolicies = Array.Empty<AwsManagedPolicy>(),
@@ -212,7 +212,7 @@ public sealed class PermissionSetWriter
                     InstanceArn = instance,
                     PermissionSetArn = arn,
                     Description = string.IsNullOrEmpty(description) ? null : description,
-                    SessionDuration = Iso8601Duration.Format(spec?.SessionDuration ?? current.SessionDuration),
+                    SessionDuration = spec?.SessionDuration is { } duration ? Iso8601Duration.Format(duration) : current.SessionDuration,
                     RelayState = string.IsNullOrEmpty(relayState) ? null : relayState,
                 }, ct).ConfigureAwait(false);
                 break;

@@ -9,7 +9,7 @@ public sealed class PermissionSetDiffTests
     {
         Name = "Data",
         PermissionSetArn = "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef",
-        SessionDuration = TimeSpan.FromHours(1),
+        SessionDuration = "PT1H",
         ManagedPolicies = new[] { AwsManagedPolicy.FromArn("arn:aws:iam::aws:policy/ReadOnlyAccess"), AwsManagedPolicy.FromArn("arn:aws:iam::aws:policy/SecurityAudit") },
         CustomerManagedPolicies = new[] { new CustomerManagedPolicyName("Keep", "/team/") },
         Tags = new Dictionary<string, string> { ["Owner"] = "data", ["Old"] = "x" },
@@ -66,6 +66,6 @@ public sealed class PermissionSetDiffTests
     {
         var change = Assert.Single(PermissionSetDiff.Changes(Current(), Update(new PermissionSetDefinition { SessionDuration = TimeSpan.FromHours(4), Description = "new" })));
         Assert.Equal(PermissionSetChangeKind.UpdateAttributes, change.Kind);
-        Assert.Contains("01:00:00 -> 04:00:00", change.Description);
+        Assert.Contains("PT1H -> PT4H", change.Description);
     }
 }

@@ -65,7 +65,7 @@ public sealed class PermissionSetMotoTests
 
         Assert.Equal(name, read.Name);
         Assert.Equal("Reads the data lake", read.Description);
-        Assert.Equal(TimeSpan.FromHours(4), read.SessionDuration);
+        Assert.Equal("PT4H", read.SessionDuration);
         Assert.Equal("https://console.aws.amazon.com/s3/home", read.RelayState);
         Assert.Equal(new[] { "ReadOnlyAccess", "SecurityAudit" }, read.ManagedPolicies!.Select(p => p.Name).OrderBy(n => n));
         Assert.Equal(new CustomerManagedPolicyName("DataLakeRead", "/team/"), Assert.Single(read.CustomerManagedPolicies!));
@@ -147,7 +147,7 @@ public sealed class PermissionSetMotoTests
         Assert.Equal(new[] { "PowerUserAccess", "ReadOnlyAccess" }, read.ManagedPolicies!.Select(p => p.Name).OrderBy(n => n));
         Assert.Equal(2, read.CustomerManagedPolicies!.Count);
         Assert.Null(read.InlinePolicy);
-        Assert.Equal(TimeSpan.FromHours(8), read.SessionDuration);
+        Assert.Equal("PT8H", read.SessionDuration);
         Assert.Equal("Reads the data lake", read.Description);
 
         var again = await new PermissionSetPlanner(session).PlanUpdateAsync(created.PermissionSetArn, spec, CancellationToken.None);

@@ -48,7 +48,7 @@ public sealed class PermissionSetScriptedTests
 
         Assert.Equal(new CustomerManagedPolicyName("Limit", "/guard/"), set.PermissionsBoundary!.CustomerManagedPolicy);
         Assert.Equal("data", set.Tags!["Owner"]);
-        Assert.Equal(TimeSpan.FromHours(2), set.SessionDuration);
+        Assert.Equal("PT2H", set.SessionDuration);
         Assert.Null(set.ManagedPolicies);
     }
 

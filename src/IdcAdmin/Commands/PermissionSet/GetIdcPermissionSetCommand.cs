@@ -12,7 +12,7 @@ namespace IdcAdmin.Commands.PermissionSet;
 /// <remarks>
 /// <para>Without a name, streams every permission set of the instance. Names may hold wildcards; an ARN works where a
 /// name does. Each object carries the AWS managed, customer managed and inline policies, the permissions boundary,
-/// the tags, the session duration as a TimeSpan, and the accounts the set is provisioned to with those that hold an
+/// the tags, the session duration in ISO 8601 as AWS writes it (PT4H), and the accounts the set is provisioned to with those that hold an
 /// older version (OutdatedAccounts; fix them with Deploy-IdcPermissionSet).</para>
 /// <para>Reading everything takes several calls per set; -Detail None lists names, descriptions and durations with one
 /// call per set. A part that cannot be read (the role may lack the call, or the service may not offer it) gives one
