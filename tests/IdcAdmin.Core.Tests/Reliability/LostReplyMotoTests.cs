@@ -148,7 +148,7 @@ public sealed class LostReplyMotoTests
                 var plan = await new PermissionSetPlanner(s.Faulty).PlanUpdateAsync(created.PermissionSetArn, spec, ct);
                 await new PermissionSetWriter(s.Faulty, NullOutputWriter.Instance).ApplyAsync(plan.Current!, plan.Changes, spec, ct);
                 var read = await new PermissionSetReader(s.Clean).ReadAsync(created.PermissionSetArn, PermissionSetDetail.All, ct);
-                Assert.Equal(TimeSpan.FromHours(8), read.SessionDuration);
+                Assert.Equal("PT8H", read.SessionDuration);
                 Assert.Empty(read.ManagedPolicies!);
                 Assert.Empty(read.CustomerManagedPolicies!);
                 Assert.Null(read.InlinePolicy);
