@@ -51,6 +51,18 @@ public static class AccountAssignmentCalls
 
     /// <summary>Polls with the given interval and timeout instead of the session's.</summary>
     public static Task<AccountAssignmentOperationStatus> WaitAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, PollOptions polling, CancellationToken cancellationToken)
+        => WaitAsync(session, started, deletion, polling, null, cancellationToken);
+
+    /// <summary>
+    /// For a request accepted just now: the first status read waits for the session's learned completion time of
+    /// creations or deletions, so a request usually costs one read.
+    /// </summary>
+    public static Task<AccountAssignmentOperationStatus> WaitJustStartedAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, PollOptions polling, CancellationToken cancellationToken)
+        => WaitAsync(session, started, deletion, polling,
+            session.Completions.For(deletion ? CompletionEstimates.AssignmentDeletion : CompletionEstimates.AssignmentCreation, polling), cancellationToken);
+
+    private static Task<AccountAssignmentOperationStatus> WaitAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, PollOptions polling,
+        CompletionEstimate? estimate, CancellationToken cancellationToken)
     {
         if (started.Status != InProgress) return Task.FromResult(started);
         var requestId = started.RequestId!;
@@ -59,6 +71,6 @@ public static class AccountAssignmentCalls
                     { InstanceArn = session.InstanceArn, AccountAssignmentDeletionRequestId = requestId }, ct).ConfigureAwait(false)).AccountAssignmentDeletionStatus!
                 : (await session.Connection.SsoAdmin.DescribeAccountAssignmentCreationStatusAsync(new DescribeAccountAssignmentCreationStatusRequest
                     { InstanceArn = session.InstanceArn, AccountAssignmentCreationRequestId = requestId }, ct).ConfigureAwait(false)).AccountAssignmentCreationStatus!,
-            s => s.Status != InProgress, polling, cancellationToken);
+            s => s.Status != InProgress, polling, estimate, cancellationToken);
     }
 }

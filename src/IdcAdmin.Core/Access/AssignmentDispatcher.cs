@@ -100,7 +100,7 @@ public sealed class AssignmentDispatcher
             return result;
         }
         _output.WriteVerbose($"{operation} {item.Description}: request {status.RequestId} {status.Status}.");
-        if (!NoWait) status = await PollAsync(status, operation == AssignmentOperation.Delete, cancellationToken).ConfigureAwait(false);
+        if (!NoWait) status = await PollAsync(status, operation == AssignmentOperation.Delete, justStarted: true, cancellationToken).ConfigureAwait(false);
         Apply(result, status);
         result.Duration = watch.Elapsed;
         return result;
@@ -111,7 +111,7 @@ public sealed class AssignmentDispatcher
         if (pending.Status != AssignmentStatus.InProgress || string.IsNullOrEmpty(pending.RequestId)) return pending;
         var watch = Stopwatch.StartNew();
         var started = new AccountAssignmentOperationStatus { Status = AccountAssignmentCalls.InProgress, RequestId = pending.RequestId };
-        var status = await PollAsync(started, pending.Operation == AssignmentOperation.Delete, cancellationToken).ConfigureAwait(false);
+        var status = await PollAsync(started, pending.Operation == AssignmentOperation.Delete, justStarted: false, cancellationToken).ConfigureAwait(false);
         var result = Copy(pending);
         Apply(result, status);
         result.Duration = (pending.Duration ?? TimeSpan.Zero) + watch.Elapsed;
@@ -119,11 +119,15 @@ public sealed class AssignmentDispatcher
     }
 
     /// <summary>Polls to a final status; a timeout leaves the last (IN_PROGRESS) status, for the caller to report and wait on later.</summary>
-    private async Task<AccountAssignmentOperationStatus> PollAsync(AccountAssignmentOperationStatus started, bool deletion, CancellationToken cancellationToken)
+    private async Task<AccountAssignmentOperationStatus> PollAsync(AccountAssignmentOperationStatus started, bool deletion, bool justStarted, CancellationToken cancellationToken)
     {
+        var polling = Polling ?? _session.Polling;
         try
         {
-            return await AccountAssignmentCalls.WaitAsync(_session, started, deletion, Polling ?? _session.Polling, cancellationToken).ConfigureAwait(false);
+            // A request sent just now is read when it is expected to be done; one sent earlier may be done already.
+            return justStarted
+                ? await AccountAssignmentCalls.WaitJustStartedAsync(_session, started, deletion, polling, cancellationToken).ConfigureAwait(false)
+                : await AccountAssignmentCalls.WaitAsync(_session, started, deletion, polling, cancellationToken).ConfigureAwait(false);
         }
         catch (StatusTimeoutException<AccountAssignmentOperationStatus> e)
         {

@@ -16,8 +16,11 @@ namespace IdcAdmin.Core.PermissionSets;
 /// </summary>
 public sealed class PermissionSetProvisioner
 {
-    /// <summary>Accounts provisioned at once; each one polls too, so this stays well inside the shared request budget.</summary>
-    private const int Concurrency = 4;
+    /// <summary>
+    /// Provisioning requests outstanding at once, as for assignments; a slot is refilled as soon as its request is
+    /// read finished, and the shared rate limiter paces the calls.
+    /// </summary>
+    public const int DefaultMaxInFlight = 10;
     private readonly IdcSession _session;
     private readonly IOutputWriter _output;
 
@@ -26,6 +29,9 @@ public sealed class PermissionSetProvisioner
         _session = session;
         _output = output;
     }
+
+    /// <summary>Provisioning requests outstanding at once.</summary>
+    public int MaxInFlight { get; set; } = DefaultMaxInFlight;
 
     /// <summary>The accounts the set is provisioned to: where a re-provisioning is needed after a change.</summary>
     public Task<IReadOnlyList<string>> ProvisionedAccountsAsync(string permissionSetArn, CancellationToken cancellationToken) =>
@@ -39,7 +45,7 @@ public sealed class PermissionSetProvisioner
         IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
     {
         var activity = $"Provisioning {permissionSetName}";
-        using var gate = new SemaphoreSlim(Concurrency);
+        using var gate = new SemaphoreSlim(MaxInFlight);
         var done = 0;
         var results = await Task.WhenAll(accountIds.Select(async account =>
         {
@@ -78,7 +84,8 @@ public sealed class PermissionSetProvisioner
                 final = await StatusPoller.UntilDoneAsync(
                     async ct => (await client.DescribePermissionSetProvisioningStatusAsync(new DescribePermissionSetProvisioningStatusRequest
                         { InstanceArn = _session.InstanceArn, ProvisionPermissionSetRequestId = started.RequestId }, ct).ConfigureAwait(false)).PermissionSetProvisioningStatus!,
-                    s => s.Status != StatusValuesValues.InProgress, _session.Polling, cancellationToken).ConfigureAwait(false);
+                    s => s.Status != StatusValuesValues.InProgress, _session.Polling,
+                    _session.Completions.For(CompletionEstimates.Provisioning, _session.Polling), cancellationToken).ConfigureAwait(false);
             }
             catch (StatusTimeoutException<PermissionSetProvisioningStatus> timeout)
             {

@@ -19,7 +19,8 @@ public sealed class ScriptedAccessBackend
     public const string GroupName = "Devs";
     public const string GroupId = "11111111-2222-3333-4444-555555555555";
 
-    private readonly ConcurrentDictionary<string, (string Account, int Polls)> _requests = new();
+    private readonly ConcurrentDictionary<string, (string Account, int Polls, long Created)> _requests = new();
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private int _outstanding;
     private int _maxOutstanding;
 
@@ -42,6 +43,11 @@ public sealed class ScriptedAccessBackend
     public List<string> AccountIds { get; }
     /// <summary>Polls a request answers IN_PROGRESS before its final status.</summary>
     public int PollsInProgress { get; set; } = 2;
+    /// <summary>
+    /// When set, a request finishes this long after it was accepted, as in AWS, instead of after
+    /// <see cref="PollsInProgress"/> polls.
+    /// </summary>
+    public TimeSpan? CompletionTime { get; set; }
     /// <summary>Accounts whose requests end FAILED.</summary>
     public HashSet<string> FailingAccounts { get; } = new();
     /// <summary>Never finish: every poll answers IN_PROGRESS.</summary>
@@ -72,7 +78,7 @@ public sealed class ScriptedAccessBackend
     {
         var account = body["TargetId"]!.GetValue<string>();
         var id = Guid.NewGuid().ToString();
-        _requests[id] = (account, 0);
+        _requests[id] = (account, 0, _clock.ElapsedTicks);
         var now = Interlocked.Increment(ref _outstanding);
         int seen;
         while (now > (seen = Volatile.Read(ref _maxOutstanding)) && Interlocked.CompareExchange(ref _maxOutstanding, now, seen) != seen) { }
@@ -84,9 +90,12 @@ public sealed class ScriptedAccessBackend
         var id = body["AccountAssignmentCreationRequestId"]!.GetValue<string>();
         if (!_requests.TryGetValue(id, out var r))
             return ScriptedResponse.Error(HttpStatusCode.BadRequest, "ResourceNotFoundException", "No such request");
-        if (NeverFinish || r.Polls < PollsInProgress || MaxOutstanding < HoldUntilOutstanding)
+        var unfinished = CompletionTime is { } completion
+            ? TimeSpan.FromSeconds((_clock.ElapsedTicks - r.Created) / (double)System.Diagnostics.Stopwatch.Frequency) < completion
+            : r.Polls < PollsInProgress;
+        if (NeverFinish || unfinished || MaxOutstanding < HoldUntilOutstanding)
         {
-            _requests[id] = (r.Account, r.Polls + 1);
+            _requests[id] = (r.Account, r.Polls + 1, r.Created);
             return ScriptedResponse.Ok(new { AccountAssignmentCreationStatus = Status(id, r.Account, "IN_PROGRESS", null) });
         }
         if (_requests.TryRemove(id, out _)) Interlocked.Decrement(ref _outstanding);
