@@ -87,7 +87,13 @@ public sealed class ServiceShaper : DelegatingHandler
             case "DescribePermissionSetProvisioningStatus":
                 return Describe(body["ProvisionPermissionSetRequestId"]?.GetValue<string>(), "PermissionSetProvisioningStatus");
             case "ListAccountsForProvisionedPermissionSet":
+                // Versions are not modelled: every account holds the latest one, so none is listed as outdated.
+                if (Text(body, "ProvisioningStatus") == "LATEST_PERMISSION_SET_NOT_PROVISIONED") return Page(new List<string>(), body, "AccountIds");
                 return Page(_provisioned.TryGetValue(Text(body, "PermissionSetArn"), out var accounts) ? Snapshot(accounts) : new List<string>(), body, "AccountIds");
+            case "GetPermissionsBoundaryForPermissionSet": // moto lacks it; AWS answers this for a set without a boundary
+                return Error("ResourceNotFoundException", "The permission set has no permissions boundary");
+            case "ListTagsForResource": // moto lacks it
+                return Json(new JsonObject { ["Tags"] = new JsonArray() });
             case "ListPermissionSetsProvisionedToAccount":
                 var account = Text(body, "AccountId");
                 return Page(_provisioned.Where(p => Snapshot(p.Value).Contains(account)).Select(p => p.Key).OrderBy(a => a, StringComparer.Ordinal).ToList(), body, "PermissionSets");
