@@ -82,6 +82,10 @@ public sealed class ServiceShaper : DelegatingHandler
                 return Describe(body["AccountAssignmentCreationRequestId"]?.GetValue<string>(), "AccountAssignmentCreationStatus");
             case "DescribeAccountAssignmentDeletionStatus":
                 return Describe(body["AccountAssignmentDeletionRequestId"]?.GetValue<string>(), "AccountAssignmentDeletionStatus");
+            case "ListAccountAssignmentCreationStatus":
+                return ListStatuses(body, "AccountAssignmentCreationStatus", "AccountAssignmentsCreationStatus");
+            case "ListAccountAssignmentDeletionStatus":
+                return ListStatuses(body, "AccountAssignmentDeletionStatus", "AccountAssignmentsDeletionStatus");
             case "ProvisionPermissionSet":
                 return StartProvisioning(body);
             case "DescribePermissionSetProvisioningStatus":
@@ -128,7 +132,7 @@ public sealed class ServiceShaper : DelegatingHandler
                 return null;
             }
             var spread = CompletionSpread.TotalSeconds * (2 * _random.NextDouble() - 1);
-            var request = new AsyncRequest(kind, now + CompletionTime + TimeSpan.FromSeconds(spread), status);
+            var request = new AsyncRequest(kind, now, now + CompletionTime + TimeSpan.FromSeconds(spread), status);
             var placeholder = "reserved-" + Guid.NewGuid();
             _requests[placeholder] = request;
             return (placeholder, request);
@@ -184,6 +188,28 @@ public sealed class ServiceShaper : DelegatingHandler
         return Json(new JsonObject { [member] = status });
     }
 
+    /// <summary>
+    /// The instance's requests of one kind, newest first (AWS does not document the order; a client must not rely
+    /// on it), a page of MaxResults at a time, with an optional status filter.
+    /// </summary>
+    private HttpResponseMessage ListStatuses(JsonObject body, string kind, string member)
+    {
+        var now = _clock.Elapsed;
+        var filter = body["Filter"]?["Status"]?.GetValue<string>();
+        var items = _requests.Values.Where(r => r.Kind == kind && r.Final["RequestId"] != null)
+            .OrderByDescending(r => r.Accepted)
+            .Select(r => (Id: r.Final["RequestId"]!.GetValue<string>(), Status: now < r.DoneAt ? "IN_PROGRESS" : r.Final["Status"]!.GetValue<string>(), Created: r.Final["CreatedDate"]?.DeepClone()))
+            .Where(r => filter == null || r.Status == filter).ToList();
+        var size = body["MaxResults"]?.GetValue<int>() ?? 100;
+        var start = int.TryParse(body["NextToken"]?.GetValue<string>(), out var s) ? s : 0;
+        var page = new JsonObject
+        {
+            [member] = new JsonArray(items.Skip(start).Take(size).Select(i => (JsonNode)new JsonObject { ["RequestId"] = i.Id, ["Status"] = i.Status, ["CreatedDate"] = i.Created }).ToArray()),
+        };
+        if (start + size < items.Count) page["NextToken"] = (start + size).ToString();
+        return Json(page);
+    }
+
     private void AddProvisioned(string permissionSetArn, string accountId)
     {
         var accounts = _provisioned.GetOrAdd(permissionSetArn, _ => new List<string>());
@@ -219,5 +245,5 @@ public sealed class ServiceShaper : DelegatingHandler
         return r;
     }
 
-    private sealed record AsyncRequest(string Kind, TimeSpan DoneAt, JsonObject Final);
+    private sealed record AsyncRequest(string Kind, TimeSpan Accepted, TimeSpan DoneAt, JsonObject Final);
 }

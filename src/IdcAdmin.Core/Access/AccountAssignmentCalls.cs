@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
@@ -43,6 +45,21 @@ public static class AccountAssignmentCalls
             PrincipalId = key.PrincipalId,
         }, cancellationToken).ConfigureAwait(false);
         return response.AccountAssignmentDeletionStatus!;
+    }
+
+    /// <summary>
+    /// One page (up to 100) of the instance's recent creation or deletion requests with their statuses: one call
+    /// that can answer many outstanding requests. It carries no failure reason; describe a FAILED one for that.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string RequestId, string Status)>> ListRecentStatusesAsync(IdcSession session, bool deletion, CancellationToken cancellationToken)
+    {
+        var sso = session.Connection.SsoAdmin;
+        var page = deletion
+            ? (await sso.ListAccountAssignmentDeletionStatusAsync(new ListAccountAssignmentDeletionStatusRequest { InstanceArn = session.InstanceArn, MaxResults = 100 }, cancellationToken)
+                .ConfigureAwait(false)).AccountAssignmentsDeletionStatus
+            : (await sso.ListAccountAssignmentCreationStatusAsync(new ListAccountAssignmentCreationStatusRequest { InstanceArn = session.InstanceArn, MaxResults = 100 }, cancellationToken)
+                .ConfigureAwait(false)).AccountAssignmentsCreationStatus;
+        return (page ?? new List<AccountAssignmentOperationStatusMetadata>()).Select(m => (m.RequestId ?? "", m.Status ?? "")).ToList();
     }
 
     /// <summary>Polls until the request has SUCCEEDED or FAILED; a timeout raises <see cref="StatusTimeoutException{T}"/>.</summary>

@@ -21,6 +21,7 @@ public sealed class ScriptedAccessBackend
 
     private readonly ConcurrentDictionary<string, (string Account, int Polls, long Created)> _requests = new();
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly ConcurrentDictionary<string, bool> _finished = new();
     private int _outstanding;
     private int _maxOutstanding;
 
@@ -36,7 +37,8 @@ public sealed class ScriptedAccessBackend
             .On("DescribePermissionSet", _ => new { PermissionSet = new { Name = PermissionSetName, PermissionSetArn } })
             .On("ListAccountAssignmentsForPrincipal", _ => new { AccountAssignments = Array.Empty<object>() })
             .On("CreateAccountAssignment", Create)
-            .On("DescribeAccountAssignmentCreationStatus", Describe);
+            .On("DescribeAccountAssignmentCreationStatus", Describe)
+            .On("ListAccountAssignmentCreationStatus", List);
     }
 
     public ScriptedHandler Handler { get; }
@@ -93,17 +95,26 @@ public sealed class ScriptedAccessBackend
         var unfinished = CompletionTime is { } completion
             ? TimeSpan.FromSeconds((_clock.ElapsedTicks - r.Created) / (double)System.Diagnostics.Stopwatch.Frequency) < completion
             : r.Polls < PollsInProgress;
-        if (NeverFinish || unfinished || MaxOutstanding < HoldUntilOutstanding)
+        if (!_finished.ContainsKey(id) && (NeverFinish || unfinished || MaxOutstanding < HoldUntilOutstanding))
         {
             _requests[id] = (r.Account, r.Polls + 1, r.Created);
             return ScriptedResponse.Ok(new { AccountAssignmentCreationStatus = Status(id, r.Account, "IN_PROGRESS", null) });
         }
-        if (_requests.TryRemove(id, out _)) Interlocked.Decrement(ref _outstanding);
+        // Reported finished: no longer outstanding for the caller (counted once), still describable for its reason.
+        if (_finished.TryAdd(id, true)) Interlocked.Decrement(ref _outstanding);
         var failed = FailingAccounts.Contains(r.Account);
         return ScriptedResponse.Ok(new
         {
             AccountAssignmentCreationStatus = Status(id, r.Account, failed ? "FAILED" : "SUCCEEDED", failed ? "Received a 404 status error: Not supported account." : null),
         });
+    }
+
+    /// <summary>Every request not yet reported finished, with its status now; finished ones leave the list once reported.</summary>
+    private object List(JsonObject body)
+    {
+        var statuses = _requests.Keys.ToList().Select(id => (id, Describe(new JsonObject { ["AccountAssignmentCreationRequestId"] = id })))
+            .Select(p => new { RequestId = p.id, Status = JsonNode.Parse(p.Item2.Body)!["AccountAssignmentCreationStatus"]!["Status"]!.GetValue<string>() }).ToArray();
+        return new { AccountAssignmentsCreationStatus = statuses };
     }
 
     private static object Status(string id, string account, string status, string? reason) => new

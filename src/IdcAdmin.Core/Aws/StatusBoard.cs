@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace IdcAdmin.Core.Aws;
+
+/// <summary>
+/// Waits for a batch of asynchronous requests with one status listing (List…CreationStatus, …DeletionStatus,
+/// ListPermissionSetProvisioningStatus) answering every request of the batch that appears on its page, instead of
+/// one Describe… call per request. A listing goes out when the earliest request is expected to be finished, and
+/// not more often than every eighth of the expected completion time, so each page answers several requests.
+/// AWS does not document the listing's order: a request that is due but not on the page is handed back unknown
+/// (null), and the caller describes it.
+/// </summary>
+public sealed class StatusBoard
+{
+    public const string InProgress = "IN_PROGRESS";
+    private readonly Func<CancellationToken, Task<IReadOnlyList<(string RequestId, string Status)>>> _listPage;
+    private readonly CompletionEstimate _estimate;
+    private readonly PollOptions _polling;
+    private readonly CancellationToken _cancellationToken;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _lastListing = TimeSpan.MinValue;
+    private bool _running;
+
+    public StatusBoard(Func<CancellationToken, Task<IReadOnlyList<(string RequestId, string Status)>>> listPage, CompletionEstimate estimate, PollOptions polling,
+        CancellationToken cancellationToken)
+    {
+        _listPage = listPage;
+        _estimate = estimate;
+        _polling = polling;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Listings sent, for tests and benchmarks.</summary>
+    public int Listings { get; private set; }
+
+    /// <summary>
+    /// The final status (SUCCEEDED or FAILED) of a request accepted just now, IN_PROGRESS when the wait timed out,
+    /// or null when the listings could not tell (not on the page, or the listing failed).
+    /// </summary>
+    public Task<string?> WaitAsync(string requestId)
+    {
+        var entry = new Entry(_clock.Elapsed, _clock.Elapsed + _estimate.Current);
+        lock (_gate)
+        {
+            _entries[requestId] = entry;
+            if (!_running)
+            {
+                _running = true;
+                _ = Task.Run(LoopAsync);
+            }
+        }
+        return entry.Done.Task;
+    }
+
+    private async Task LoopAsync()
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_gate)
+            {
+                if (_entries.Count == 0 || _cancellationToken.IsCancellationRequested)
+                {
+                    foreach (var e in _entries.Values) e.Done.TrySetCanceled(_cancellationToken);
+                    _entries.Clear();
+                    _running = false;
+                    return;
+                }
+                var now = _clock.Elapsed;
+                var due = _entries.Values.Min(e => e.Due);
+                var spacing = TimeSpan.FromTicks(_estimate.Current.Ticks / 8);
+                var next = _lastListing == TimeSpan.MinValue || due > _lastListing + spacing ? due : _lastListing + spacing;
+                wait = next - now;
+            }
+            // Short naps, so requests added meanwhile with an earlier due time are not overslept.
+            if (wait > TimeSpan.Zero)
+            {
+                try { await Task.Delay(wait < TimeSpan.FromMilliseconds(50) ? wait : TimeSpan.FromMilliseconds(50), _cancellationToken).ConfigureAwait(false); }
+                catch (OperationCanceledException) { }
+                continue;
+            }
+            await ListOnceAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task ListOnceAsync()
+    {
+        IReadOnlyList<(string RequestId, string Status)>? page = null;
+        try { page = await _listPage(_cancellationToken).ConfigureAwait(false); }
+        catch (Exception) when (!_cancellationToken.IsCancellationRequested) { }
+        catch (OperationCanceledException) { return; }
+        lock (_gate)
+        {
+            Listings++;
+            var now = _clock.Elapsed;
+            _lastListing = now;
+            var statuses = page?.GroupBy(p => p.RequestId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Status, StringComparer.Ordinal);
+            foreach (var pair in _entries.ToList())
+            {
+                var (id, entry) = (pair.Key, pair.Value);
+                string? status = null;
+                var listed = statuses != null && statuses.TryGetValue(id, out status);
+                if (listed && status != InProgress)
+                {
+                    if (!entry.Read) _estimate.Observe(finished: true);
+                    Finish(id, entry, status);
+                }
+                else if (entry.Due > now) continue;
+                else if (!listed) Finish(id, entry, null);
+                else if (now - entry.Started + entry.Interval > _polling.Timeout) Finish(id, entry, InProgress);
+                else
+                {
+                    if (!entry.Read) _estimate.Observe(finished: false);
+                    entry.Read = true;
+                    entry.Interval = entry.Interval == TimeSpan.Zero
+                        ? TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, _estimate.Current.Ticks / 5))
+                        : TimeSpan.FromTicks(Math.Min(_polling.MaxInterval.Ticks, entry.Interval.Ticks + entry.Interval.Ticks / 2));
+                    entry.Due = now + entry.Interval;
+                }
+            }
+        }
+    }
+
+    private void Finish(string id, Entry entry, string? status)
+    {
+        _entries.Remove(id);
+        entry.Done.TrySetResult(status);
+    }
+
+    private sealed class Entry
+    {
+        public Entry(TimeSpan started, TimeSpan due) { Started = started; Due = due; }
+        public TimeSpan Started { get; }
+        public TimeSpan Due { get; set; }
+        public TimeSpan Interval { get; set; }
+        public bool Read { get; set; }
+        public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
