@@ -11,7 +11,7 @@ namespace IdcAdmin.Core.Aws;
 /// Waits for a batch of asynchronous requests with one status listing (List…CreationStatus, …DeletionStatus,
 /// ListPermissionSetProvisioningStatus) answering every request of the batch that appears on its page, instead of
 /// one Describe… call per request. A listing goes out when the earliest request is expected to be finished, and
-/// not more often than every eighth of the expected completion time, so each page answers several requests.
+/// not more often than every twelfth of the expected completion time, so each page answers several requests.
 /// AWS does not document the listing's order: a request that is due but not on the page is handed back unknown
 /// (null), and the caller describes it.
 /// </summary>
@@ -75,7 +75,7 @@ public sealed class StatusBoard
                 }
                 var now = _clock.Elapsed;
                 var due = _entries.Values.Min(e => e.Due);
-                var spacing = TimeSpan.FromTicks(_estimate.Current.Ticks / 8);
+                var spacing = TimeSpan.FromTicks(_estimate.Current.Ticks / 12);
                 var next = _lastListing == TimeSpan.MinValue || due > _lastListing + spacing ? due : _lastListing + spacing;
                 wait = next - now;
             }
@@ -120,7 +120,7 @@ public sealed class StatusBoard
                     if (!entry.Read) _estimate.Observe(finished: false);
                     entry.Read = true;
                     entry.Interval = entry.Interval == TimeSpan.Zero
-                        ? TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, _estimate.Current.Ticks / 5))
+                        ? TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, _estimate.Current.Ticks / 10))
                         : TimeSpan.FromTicks(Math.Min(_polling.MaxInterval.Ticks, entry.Interval.Ticks + entry.Interval.Ticks / 2));
                     entry.Due = now + entry.Interval;
                 }
