@@ -86,6 +86,8 @@ public sealed class ServiceShaper : DelegatingHandler
                 return ListStatuses(body, "AccountAssignmentCreationStatus", "AccountAssignmentsCreationStatus");
             case "ListAccountAssignmentDeletionStatus":
                 return ListStatuses(body, "AccountAssignmentDeletionStatus", "AccountAssignmentsDeletionStatus");
+            case "ListPermissionSetProvisioningStatus":
+                return ListStatuses(body, "PermissionSetProvisioningStatus", "PermissionSetsProvisioningStatus");
             case "ProvisionPermissionSet":
                 return StartProvisioning(body);
             case "DescribePermissionSetProvisioningStatus":

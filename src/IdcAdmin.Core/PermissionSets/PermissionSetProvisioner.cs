@@ -46,13 +46,14 @@ public sealed class PermissionSetProvisioner
     {
         var activity = $"Provisioning {permissionSetName}";
         using var gate = new SemaphoreSlim(MaxInFlight);
+        var board = new StatusBoard(ListRecentStatusesAsync, _session.Completions.For(CompletionEstimates.Provisioning, _session.Polling), _session.Polling, cancellationToken);
         var done = 0;
         var results = await Task.WhenAll(accountIds.Select(async account =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ProvisionOneAsync(permissionSetName, permissionSetArn, account, cancellationToken).ConfigureAwait(false);
+                return await ProvisionOneAsync(permissionSetName, permissionSetArn, account, board, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -65,7 +66,7 @@ public sealed class PermissionSetProvisioner
         return results;
     }
 
-    private async Task<PermissionSetProvisioningResult> ProvisionOneAsync(string name, string arn, string account, CancellationToken cancellationToken)
+    private async Task<PermissionSetProvisioningResult> ProvisionOneAsync(string name, string arn, string account, StatusBoard board, CancellationToken cancellationToken)
     {
         var client = _session.Connection.SsoAdmin;
         var started = (await client.ProvisionPermissionSetAsync(new ProvisionPermissionSetRequest
@@ -77,15 +78,19 @@ public sealed class PermissionSetProvisioner
         }, cancellationToken).ConfigureAwait(false)).PermissionSetProvisioningStatus!;
         _output.WriteVerbose($"Provisioning {name} to {account}: request {started.RequestId} {started.Status}.");
         var final = started;
-        if (started.Status == StatusValuesValues.InProgress)
+        // The batch's status listings answer most requests; a FAILED one is described for its reason.
+        var listed = started.Status == StatusValuesValues.InProgress && started.RequestId != null ? await board.WaitAsync(started.RequestId).ConfigureAwait(false) : null;
+        if (listed is StatusValuesValues.Succeeded) final.Status = listed;
+        else if (listed is StatusValuesValues.InProgress)
+            _output.WriteWarning($"Provisioning {name} to {account} is still in progress after {_session.Polling.Timeout}; check it later with Get-IdcPermissionSetProvisioning -RequestId {started.RequestId}.");
+        else if (started.Status == StatusValuesValues.InProgress)
         {
             try
             {
                 final = await StatusPoller.UntilDoneAsync(
                     async ct => (await client.DescribePermissionSetProvisioningStatusAsync(new DescribePermissionSetProvisioningStatusRequest
                         { InstanceArn = _session.InstanceArn, ProvisionPermissionSetRequestId = started.RequestId }, ct).ConfigureAwait(false)).PermissionSetProvisioningStatus!,
-                    s => s.Status != StatusValuesValues.InProgress, _session.Polling,
-                    _session.Completions.For(CompletionEstimates.Provisioning, _session.Polling), cancellationToken).ConfigureAwait(false);
+                    s => s.Status != StatusValuesValues.InProgress, _session.Polling, cancellationToken).ConfigureAwait(false);
             }
             catch (StatusTimeoutException<PermissionSetProvisioningStatus> timeout)
             {
@@ -94,6 +99,14 @@ public sealed class PermissionSetProvisioner
             }
         }
         return ToResult(final, name, arn, account);
+    }
+
+    /// <summary>One page of the instance's recent provisioning requests with their statuses (no failure reasons).</summary>
+    private async Task<IReadOnlyList<(string RequestId, string Status)>> ListRecentStatusesAsync(CancellationToken cancellationToken)
+    {
+        var page = await _session.Connection.SsoAdmin.ListPermissionSetProvisioningStatusAsync(new ListPermissionSetProvisioningStatusRequest
+            { InstanceArn = _session.InstanceArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false);
+        return (page.PermissionSetsProvisioningStatus ?? new List<PermissionSetProvisioningStatusMetadata>()).Select(m => (m.RequestId ?? "", m.Status ?? "")).ToList();
     }
 
     internal static PermissionSetProvisioningResult ToResult(PermissionSetProvisioningStatus s, string? name, string? arn, string? account) => new()
