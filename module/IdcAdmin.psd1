@@ -44,6 +44,7 @@
         'Grant-IdcAccountAccess'
         'Revoke-IdcAccountAccess'
         'Get-IdcAccountAssignment'
+        'Get-IdcEffectiveAccess'
         'Test-IdcAccountAccess'
         'Wait-IdcAccountAssignment'
         'Initialize-IdcAdministrator'
