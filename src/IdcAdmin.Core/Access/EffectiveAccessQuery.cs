@@ -61,12 +61,18 @@ public sealed class EffectiveAccessQuery
             ChosenPath = EffectiveAccessPath.Principal;
             userFilter = new HashSet<string>(users.Select(u => u.Id), StringComparer.Ordinal);
             var principals = new List<(PrincipalKind, string)>();
+            // The users' memberships are known from here, so their groups need no member listing.
+            var membersInScope = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var u in users)
             {
                 principals.Add((PrincipalKind.User, u.Id));
                 foreach (var g in await GroupsOfAsync(u.Id, cancellationToken).ConfigureAwait(false))
-                    if (!principals.Contains((PrincipalKind.Group, g))) principals.Add((PrincipalKind.Group, g));
+                {
+                    if (!membersInScope.TryGetValue(g, out var members)) { membersInScope[g] = members = new List<string>(); principals.Add((PrincipalKind.Group, g)); }
+                    members.Add(u.Id);
+                }
             }
+            foreach (var pair in membersInScope) _members[pair.Key] = Task.FromResult(pair.Value);
             PrincipalCount = principals.Count;
             assignments = ForPrincipalsAsync(principals, accountFilter, setFilter, cancellationToken);
         }

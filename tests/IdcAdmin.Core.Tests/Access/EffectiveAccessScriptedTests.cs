@@ -108,6 +108,8 @@ public sealed class EffectiveAccessScriptedTests
         Assert.Equal(EffectiveAccessPath.Principal, query.ChosenPath);
         Assert.Equal(3, org.Calls("ListAccountAssignmentsForPrincipal")); // the user and groups 0 and 1
         Assert.Equal(0, org.Calls("ListUsers"));
+        Assert.Equal(0, org.Calls("ListGroupMemberships")); // the user's own membership listing said which groups
+        Assert.Equal(1, org.Calls("ListGroupMembershipsForMember"));
         Assert.Equal(Keys(org.Expected().Where(e => e.User == user).Select(e => new EffectiveAccessEntry { UserId = e.User, AccountId = e.Account, PermissionSetArn = e.Set, GroupId = e.Group })), Keys(rows));
         Assert.Contains(rows, r => r.GroupName == ScriptedOrganizationBackend.GroupName(org.Groups[1]) && r.UserName == ScriptedOrganizationBackend.UserName(user));
         Assert.Contains(rows, r => r.Direct && r.AccountId == org.Accounts[0]);
