@@ -14,7 +14,7 @@ namespace IdcAdmin.Bench;
 /// <summary>
 /// Bulk changes against an emulator that takes as long as AWS: grant, Deploy-IdcPermissionSet, Set-IdcPermissionSet
 /// re-provisioning and revoke on 30 and 100 accounts, with and without 20 % random throttling. Each asynchronous
-/// request completes a set time after it was accepted (--completion SECONDS, --spread SECONDS), at most 10 are in
+/// request completes a set time after it was accepted (--completion SECONDS, --spread SECONDS; --latency MS a call), at most 10 are in
 /// progress, 20 requests/s, 40 ms a call. Prints wall time, calls by operation, status reads per request and the ratio
 /// to the bound max(minimum calls / 20 per s, ⌈n / 10⌉ × completion time).
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class BulkChangeBenchmark : IBenchmark
         var completion = TimeSpan.FromSeconds(Option(args, "--completion", 1.0));
         var spread = TimeSpan.FromSeconds(Option(args, "--spread", 0.0));
         using var moto = await BenchMotoServer.StartAsync();
-        var shaper = new ServiceShaper(new HttpClientHandler()) { CompletionTime = completion, CompletionSpread = spread };
+        var shaper = new ServiceShaper(new HttpClientHandler()) { CompletionTime = completion, CompletionSpread = spread, Latency = TimeSpan.FromMilliseconds(Option(args, "--latency", 40)) };
         var accounts = await CreateAccountsAsync(moto.Url, Sizes.Max());
         Console.WriteLine($"Emulator: {shaper.Latency.TotalMilliseconds:0} ms a call, {shaper.RequestsPerSecond} req/s, each request completes {completion.TotalSeconds:0.0##} s (± {spread.TotalSeconds:0.0##} s) after it was accepted, at most {shaper.MaxInFlight} in progress.");
         Console.WriteLine("Bound = max(minimum calls / 20 per s, ceil(n / 10) x completion); minimum calls = the reads and writes made, with one status read per request.");
@@ -53,6 +53,7 @@ public sealed class BulkChangeBenchmark : IBenchmark
             rows.Add(await MeasureAsync($"grant again (no-op){label}", 0, completion, shaper, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Create)));
             rows.Add(await MeasureAsync($"Deploy-IdcPermissionSet{label}", n, completion, shaper, () => DeployAsync(session, set.Name!, set.PermissionSetArn!)));
             rows.Add(await MeasureAsync($"Set-IdcPermissionSet{label}", n, completion, shaper, () => UpdateAsync(session, set.PermissionSetArn!)));
+            Console.WriteLine($"   learned: creation {session.Completions.For(CompletionEstimates.AssignmentCreation, session.Polling).Current.TotalMilliseconds:0} ms, provisioning {session.Completions.For(CompletionEstimates.Provisioning, session.Polling).Current.TotalMilliseconds:0} ms");
             rows.Add(await MeasureAsync($"revoke{label}", n, completion, shaper, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Delete)));
         }
         Console.WriteLine();

@@ -4,8 +4,9 @@ namespace IdcAdmin.Core.Aws;
 
 /// <summary>
 /// When an asynchronous AWS request of one kind is expected to be finished, learned from the first status read of
-/// each request: a read that finds it still IN_PROGRESS pushes the estimate up by 15 %, one that finds it finished
-/// pulls it down by 1 %. The estimate settles where about one first read in fifteen comes too early, so most
+/// each request: a read that finds it still IN_PROGRESS raises the estimate to 15 % above the one that read was timed
+/// by, one that finds it finished pulls it down by 1 %. (Raising from the estimate the read used, not the current one,
+/// keeps a burst of reads timed by the same too-short estimate from raising it once each.) The estimate settles where about one first read in fifteen comes too early, so most
 /// requests cost one status read and a finished request waits little for its read.
 /// </summary>
 public sealed class CompletionEstimate
@@ -26,10 +27,14 @@ public sealed class CompletionEstimate
     /// <summary>How long after a request was accepted its first status read goes out.</summary>
     public TimeSpan Current { get { lock (_gate) return _current; } }
 
-    /// <summary>Learns from one request's first status read.</summary>
-    public void Observe(bool finished)
+    /// <summary>Learns from one request's first status read, which was timed by <paramref name="used"/>.</summary>
+    public void Observe(bool finished, TimeSpan used)
     {
-        lock (_gate) _current = Clamp(TimeSpan.FromTicks((long)(_current.Ticks * (finished ? Lower : Raise))));
+        lock (_gate)
+        {
+            var raised = TimeSpan.FromTicks((long)(used.Ticks * Raise));
+            _current = Clamp(finished ? TimeSpan.FromTicks((long)(_current.Ticks * Lower)) : raised > _current ? raised : _current);
+        }
     }
 
     private TimeSpan Clamp(TimeSpan t) => t < Floor ? Floor : t > _ceiling ? _ceiling : t;

@@ -46,7 +46,8 @@ public sealed class StatusBoard
     /// </summary>
     public Task<string?> WaitAsync(string requestId)
     {
-        var entry = new Entry(_clock.Elapsed, _clock.Elapsed + _estimate.Current);
+        var expected = _estimate.Current;
+        var entry = new Entry(_clock.Elapsed, _clock.Elapsed + expected, expected);
         lock (_gate)
         {
             _entries[requestId] = entry;
@@ -109,7 +110,7 @@ public sealed class StatusBoard
                 var listed = statuses != null && statuses.TryGetValue(id, out status);
                 if (listed && status != InProgress)
                 {
-                    if (!entry.Read) _estimate.Observe(finished: true);
+                    if (!entry.Read) _estimate.Observe(finished: true, entry.Expected);
                     Finish(id, entry, status);
                 }
                 else if (entry.Due > now) continue;
@@ -117,7 +118,7 @@ public sealed class StatusBoard
                 else if (now - entry.Started + entry.Interval > _polling.Timeout) Finish(id, entry, InProgress);
                 else
                 {
-                    if (!entry.Read) _estimate.Observe(finished: false);
+                    if (!entry.Read) _estimate.Observe(finished: false, entry.Expected);
                     entry.Read = true;
                     entry.Interval = entry.Interval == TimeSpan.Zero
                         ? TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, _estimate.Current.Ticks / 10))
@@ -136,8 +137,10 @@ public sealed class StatusBoard
 
     private sealed class Entry
     {
-        public Entry(TimeSpan started, TimeSpan due) { Started = started; Due = due; }
+        public Entry(TimeSpan started, TimeSpan due, TimeSpan expected) { Started = started; Due = due; Expected = expected; }
         public TimeSpan Started { get; }
+        /// <summary>The completion time the first read was timed by.</summary>
+        public TimeSpan Expected { get; }
         public TimeSpan Due { get; set; }
         public TimeSpan Interval { get; set; }
         public bool Read { get; set; }

@@ -36,9 +36,10 @@ public static class StatusPoller
     {
         var elapsed = Stopwatch.StartNew();
         var interval = options.Interval;
+        var expected = TimeSpan.Zero;
         if (estimate != null)
         {
-            var expected = estimate.Current;
+            expected = estimate.Current;
             await Task.Delay(expected < options.Timeout ? expected : options.Timeout, cancellationToken).ConfigureAwait(false);
             interval = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, Math.Min(options.MaxInterval.Ticks, expected.Ticks / 5)));
         }
@@ -46,7 +47,7 @@ public static class StatusPoller
         while (true)
         {
             var status = await describe(cancellationToken).ConfigureAwait(false);
-            if (first && estimate != null) estimate.Observe(isDone(status));
+            if (first && estimate != null) estimate.Observe(isDone(status), expected);
             first = false;
             if (isDone(status)) return status;
             if (elapsed.Elapsed + interval > options.Timeout)
