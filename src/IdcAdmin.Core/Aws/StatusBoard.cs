@@ -11,7 +11,8 @@ namespace IdcAdmin.Core.Aws;
 /// Waits for a batch of asynchronous requests with one status listing (List…CreationStatus, …DeletionStatus,
 /// ListPermissionSetProvisioningStatus) answering every request of the batch that appears on its page, instead of
 /// one Describe… call per request. A listing goes out when the earliest request is expected to be finished, and
-/// not more often than every twelfth of the expected completion time, so each page answers several requests.
+/// not more often than every twelfth of the expected completion time, so each page answers several requests. A
+/// listing held up by throttling and its retries does not hold up the next: up to two are out at once.
 /// AWS does not document the listing's order: a request that is due but not on the page is handed back unknown
 /// (null), and the caller describes it.
 /// </summary>
@@ -27,6 +28,8 @@ public sealed class StatusBoard
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _lastListing = TimeSpan.MinValue;
     private bool _running;
+    private int _listingsOut;
+    private const int MaxListingsOut = 2;
 
     public StatusBoard(Func<CancellationToken, Task<IReadOnlyList<(string RequestId, string Status)>>> listPage, CompletionEstimate estimate, PollOptions polling,
         CancellationToken cancellationToken)
@@ -65,6 +68,7 @@ public sealed class StatusBoard
         while (true)
         {
             TimeSpan wait;
+            var sentAt = TimeSpan.Zero;
             lock (_gate)
             {
                 if (_entries.Count == 0 || _cancellationToken.IsCancellationRequested)
@@ -79,6 +83,12 @@ public sealed class StatusBoard
                 var spacing = TimeSpan.FromTicks(_estimate.Current.Ticks / 12);
                 var next = _lastListing == TimeSpan.MinValue || due > _lastListing + spacing ? due : _lastListing + spacing;
                 wait = next - now;
+                if (wait <= TimeSpan.Zero && _listingsOut < MaxListingsOut)
+                {
+                    _listingsOut++;
+                    _lastListing = sentAt = now;
+                }
+                else if (wait <= TimeSpan.Zero) wait = TimeSpan.FromMilliseconds(10);
             }
             // Short naps, so requests added meanwhile with an earlier due time are not overslept.
             if (wait > TimeSpan.Zero)
@@ -87,25 +97,27 @@ public sealed class StatusBoard
                 catch (OperationCanceledException) { }
                 continue;
             }
-            await ListOnceAsync().ConfigureAwait(false);
+            _ = ListOnceAsync(sentAt);
         }
     }
 
-    private async Task ListOnceAsync()
+    /// <summary>One listing sent at <paramref name="sentAt"/>: it can only speak for requests accepted before that.</summary>
+    private async Task ListOnceAsync(TimeSpan sentAt)
     {
         IReadOnlyList<(string RequestId, string Status)>? page = null;
         try { page = await _listPage(_cancellationToken).ConfigureAwait(false); }
-        catch (Exception) when (!_cancellationToken.IsCancellationRequested) { }
-        catch (OperationCanceledException) { return; }
+        catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested) { lock (_gate) _listingsOut--; return; }
+        catch (Exception) { }
         lock (_gate)
         {
+            _listingsOut--;
             Listings++;
             var now = _clock.Elapsed;
-            _lastListing = now;
             var statuses = page?.GroupBy(p => p.RequestId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Status, StringComparer.Ordinal);
             foreach (var pair in _entries.ToList())
             {
                 var (id, entry) = (pair.Key, pair.Value);
+                if (entry.Started > sentAt) continue;
                 string? status = null;
                 var listed = statuses != null && statuses.TryGetValue(id, out status);
                 if (listed && status != InProgress)
@@ -113,7 +125,7 @@ public sealed class StatusBoard
                     if (!entry.Read) _estimate.Observe(finished: true, entry.Expected);
                     Finish(id, entry, status);
                 }
-                else if (entry.Due > now) continue;
+                else if (entry.Due > sentAt) continue;
                 else if (!listed) Finish(id, entry, null);
                 else if (now - entry.Started + entry.Interval > _polling.Timeout) Finish(id, entry, InProgress);
                 else
