@@ -47,6 +47,7 @@
         'Grant-IdcAccountAccess'
         'Revoke-IdcAccountAccess'
         'Get-IdcAccountAssignment'
+        'Get-IdcEffectiveAccess'
         'Test-IdcAccountAccess'
         'Wait-IdcAccountAssignment'
         'Initialize-IdcAdministrator'

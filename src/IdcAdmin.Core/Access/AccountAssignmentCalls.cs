@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
@@ -58,12 +60,39 @@ public static class AccountAssignmentCalls
         PrincipalType = key.PrincipalKind.ToAws(), PrincipalId = key.PrincipalId,
     };
 
+    /// <summary>
+    /// One page (up to 100) of the instance's recent creation or deletion requests with their statuses: one call
+    /// that can answer many outstanding requests. It carries no failure reason; describe a FAILED one for that.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string RequestId, string Status)>> ListRecentStatusesAsync(IdcSession session, bool deletion, CancellationToken cancellationToken)
+    {
+        var sso = session.Connection.SsoAdmin;
+        var page = deletion
+            ? (await sso.ListAccountAssignmentDeletionStatusAsync(new ListAccountAssignmentDeletionStatusRequest { InstanceArn = session.InstanceArn, MaxResults = 100 }, cancellationToken)
+                .ConfigureAwait(false)).AccountAssignmentsDeletionStatus
+            : (await sso.ListAccountAssignmentCreationStatusAsync(new ListAccountAssignmentCreationStatusRequest { InstanceArn = session.InstanceArn, MaxResults = 100 }, cancellationToken)
+                .ConfigureAwait(false)).AccountAssignmentsCreationStatus;
+        return (page ?? new List<AccountAssignmentOperationStatusMetadata>()).Select(m => (m.RequestId ?? "", m.Status ?? "")).ToList();
+    }
+
     /// <summary>Polls until the request has SUCCEEDED or FAILED; a timeout raises <see cref="StatusTimeoutException{T}"/>.</summary>
     public static Task<AccountAssignmentOperationStatus> WaitAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, CancellationToken cancellationToken)
         => WaitAsync(session, started, deletion, session.Polling, cancellationToken);
 
     /// <summary>Polls with the given interval and timeout instead of the session's.</summary>
     public static Task<AccountAssignmentOperationStatus> WaitAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, PollOptions polling, CancellationToken cancellationToken)
+        => WaitAsync(session, started, deletion, polling, null, cancellationToken);
+
+    /// <summary>
+    /// For a request accepted just now: the first status read waits for the session's learned completion time of
+    /// creations or deletions, so a request usually costs one read.
+    /// </summary>
+    public static Task<AccountAssignmentOperationStatus> WaitJustStartedAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, PollOptions polling, CancellationToken cancellationToken)
+        => WaitAsync(session, started, deletion, polling,
+            session.Completions.For(deletion ? CompletionEstimates.AssignmentDeletion : CompletionEstimates.AssignmentCreation, polling), cancellationToken);
+
+    private static Task<AccountAssignmentOperationStatus> WaitAsync(IdcSession session, AccountAssignmentOperationStatus started, bool deletion, PollOptions polling,
+        CompletionEstimate? estimate, CancellationToken cancellationToken)
     {
         if (started.Status != InProgress) return Task.FromResult(started);
         var requestId = started.RequestId!;
@@ -72,6 +101,6 @@ public static class AccountAssignmentCalls
                     { InstanceArn = session.InstanceArn, AccountAssignmentDeletionRequestId = requestId }, ct).ConfigureAwait(false)).AccountAssignmentDeletionStatus!
                 : (await session.Connection.SsoAdmin.DescribeAccountAssignmentCreationStatusAsync(new DescribeAccountAssignmentCreationStatusRequest
                     { InstanceArn = session.InstanceArn, AccountAssignmentCreationRequestId = requestId }, ct).ConfigureAwait(false)).AccountAssignmentCreationStatus!,
-            s => s.Status != InProgress, polling, cancellationToken);
+            s => s.Status != InProgress, polling, estimate, cancellationToken);
     }
 }

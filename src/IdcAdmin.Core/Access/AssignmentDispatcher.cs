@@ -45,7 +45,11 @@ public sealed class AssignmentDispatcher
     public IAsyncEnumerable<AccountAssignmentResult> SendAsync(IReadOnlyList<PlannedAssignment> items, AssignmentOperation operation, CancellationToken cancellationToken)
     {
         var activity = operation == AssignmentOperation.Create ? "Granting account access" : "Revoking account access";
-        return RunAsync(items, activity, (item, ct) => SendOneAsync(item, operation, ct), cancellationToken);
+        var deletion = operation == AssignmentOperation.Delete;
+        var polling = Polling ?? _session.Polling;
+        var board = new StatusBoard(ct => AccountAssignmentCalls.ListRecentStatusesAsync(_session, deletion, ct),
+            _session.Completions.For(deletion ? CompletionEstimates.AssignmentDeletion : CompletionEstimates.AssignmentCreation, polling), polling, cancellationToken);
+        return RunAsync(items, activity, (item, ct) => SendOneAsync(item, operation, board, ct), cancellationToken);
     }
 
     /// <summary>Waits for requests returned earlier as InProgress; results of other statuses pass through unchanged.</summary>
@@ -76,7 +80,7 @@ public sealed class AssignmentDispatcher
         _output.WriteProgress(new ProgressReport(ProgressActivityId, activity, "Done", 100, completed: true));
     }
 
-    private async Task<AccountAssignmentResult> SendOneAsync(PlannedAssignment item, AssignmentOperation operation, CancellationToken cancellationToken)
+    private async Task<AccountAssignmentResult> SendOneAsync(PlannedAssignment item, AssignmentOperation operation, StatusBoard board, CancellationToken cancellationToken)
     {
         var result = item.ToResult(operation, AssignmentStatus.InProgress);
         var watch = Stopwatch.StartNew();
@@ -101,7 +105,14 @@ public sealed class AssignmentDispatcher
             return result;
         }
         _output.WriteVerbose($"{operation} {item.Description}: request {status.RequestId} {status.Status}.");
-        if (!NoWait) status = await PollAsync(status, operation == AssignmentOperation.Delete, cancellationToken).ConfigureAwait(false);
+        if (!NoWait && status.Status == AccountAssignmentCalls.InProgress && !string.IsNullOrEmpty(status.RequestId))
+        {
+            // The batch's status listings answer most requests; a FAILED one is described for its reason, and one
+            // the listings could not tell about is polled on its own.
+            var listed = await board.WaitAsync(status.RequestId!).ConfigureAwait(false);
+            if (listed is AccountAssignmentCalls.Succeeded or AccountAssignmentCalls.InProgress) status.Status = listed;
+            else status = await PollAsync(status, operation == AssignmentOperation.Delete, cancellationToken).ConfigureAwait(false);
+        }
         Apply(result, status);
         result.Elapsed = watch.Elapsed;
         return result;

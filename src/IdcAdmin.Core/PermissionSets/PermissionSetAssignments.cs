@@ -69,7 +69,7 @@ public sealed class PermissionSetAssignments
             try
             {
                 var started = await AccountAssignmentCalls.StartDeleteAsync(_session, key, cancellationToken).ConfigureAwait(false);
-                var status = await AccountAssignmentCalls.WaitAsync(_session, started, deletion: true, cancellationToken).ConfigureAwait(false);
+                var status = await AccountAssignmentCalls.WaitJustStartedAsync(_session, started, deletion: true, _session.Polling, cancellationToken).ConfigureAwait(false);
                 if (status.Status == AccountAssignmentCalls.Failed)
                     lock (failures) failures.Add($"{key.PrincipalKind} {key.PrincipalId} in {key.AccountId}: {status.FailureReason}");
             }

@@ -16,8 +16,11 @@ namespace IdcAdmin.Core.PermissionSets;
 /// </summary>
 public sealed class PermissionSetProvisioner
 {
-    /// <summary>Accounts provisioned at once; each one polls too, so this stays well inside the shared request budget.</summary>
-    private const int Concurrency = 4;
+    /// <summary>
+    /// Provisioning requests outstanding at once, as for assignments; a slot is refilled as soon as its request is
+    /// read finished, and the shared rate limiter paces the calls.
+    /// </summary>
+    public const int DefaultMaxInFlight = 10;
     private readonly IdcSession _session;
     private readonly IOutputWriter _output;
 
@@ -26,6 +29,9 @@ public sealed class PermissionSetProvisioner
         _session = session;
         _output = output;
     }
+
+    /// <summary>Provisioning requests outstanding at once.</summary>
+    public int MaxInFlight { get; set; } = DefaultMaxInFlight;
 
     /// <summary>The accounts the set is provisioned to: where a re-provisioning is needed after a change.</summary>
     public Task<IReadOnlyList<string>> ProvisionedAccountsAsync(string permissionSetArn, CancellationToken cancellationToken) =>
@@ -53,14 +59,15 @@ public sealed class PermissionSetProvisioner
         IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
     {
         var activity = $"Provisioning {permissionSetName}";
-        using var gate = new SemaphoreSlim(Concurrency);
+        using var gate = new SemaphoreSlim(MaxInFlight);
+        var board = new StatusBoard(ListRecentStatusesAsync, _session.Completions.For(CompletionEstimates.Provisioning, _session.Polling), _session.Polling, cancellationToken);
         var done = 0;
         var results = await Task.WhenAll(accountIds.Select(async account =>
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ProvisionOneAsync(permissionSetName, permissionSetArn, account, cancellationToken).ConfigureAwait(false);
+                return await ProvisionOneAsync(permissionSetName, permissionSetArn, account, board, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -73,7 +80,7 @@ public sealed class PermissionSetProvisioner
         return results;
     }
 
-    private async Task<PermissionSetProvisioningResult> ProvisionOneAsync(string name, string arn, string account, CancellationToken cancellationToken)
+    private async Task<PermissionSetProvisioningResult> ProvisionOneAsync(string name, string arn, string account, StatusBoard board, CancellationToken cancellationToken)
     {
         var client = _session.Connection.SsoAdmin;
         var started = (await client.ProvisionPermissionSetAsync(new ProvisionPermissionSetRequest
@@ -85,7 +92,12 @@ public sealed class PermissionSetProvisioner
         }, cancellationToken).ConfigureAwait(false)).PermissionSetProvisioningStatus!;
         _output.WriteVerbose($"Provisioning {name} to {account}: request {started.RequestId} {started.Status}.");
         var final = started;
-        if (started.Status == StatusValuesValues.InProgress)
+        // The batch's status listings answer most requests; a FAILED one is described for its reason.
+        var listed = started.Status == StatusValuesValues.InProgress && started.RequestId != null ? await board.WaitAsync(started.RequestId).ConfigureAwait(false) : null;
+        if (listed is StatusValuesValues.Succeeded) final.Status = listed;
+        else if (listed is StatusValuesValues.InProgress)
+            _output.WriteWarning($"Provisioning {name} to {account} is still in progress after {_session.Polling.Timeout}; check it later with Get-IdcPermissionSetProvisioning -RequestId {started.RequestId}.");
+        else if (started.Status == StatusValuesValues.InProgress)
         {
             try
             {
@@ -101,6 +113,14 @@ public sealed class PermissionSetProvisioner
             }
         }
         return ToResult(final, name, arn, account);
+    }
+
+    /// <summary>One page of the instance's recent provisioning requests with their statuses (no failure reasons).</summary>
+    private async Task<IReadOnlyList<(string RequestId, string Status)>> ListRecentStatusesAsync(CancellationToken cancellationToken)
+    {
+        var page = await _session.Connection.SsoAdmin.ListPermissionSetProvisioningStatusAsync(new ListPermissionSetProvisioningStatusRequest
+            { InstanceArn = _session.InstanceArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false);
+        return (page.PermissionSetsProvisioningStatus ?? new List<PermissionSetProvisioningStatusMetadata>()).Select(m => (m.RequestId ?? "", m.Status ?? "")).ToList();
     }
 
     internal static PermissionSetProvisioningResult ToResult(PermissionSetProvisioningStatus s, string? name, string? arn, string? account) => new()

@@ -29,6 +29,9 @@ public sealed class IdcSession : IDisposable
     /// <summary>How asynchronous requests (assignments, provisioning) are waited for.</summary>
     public PollOptions Polling { get; set; } = new();
 
+    /// <summary>How long each kind of asynchronous request takes here, learned from its status reads.</summary>
+    public CompletionEstimates Completions { get; } = new();
+
     /// <summary>Warnings that should be said once per session (e.g. that the API cannot send invitation emails).</summary>
     public OncePerSession Once { get; } = new();
 

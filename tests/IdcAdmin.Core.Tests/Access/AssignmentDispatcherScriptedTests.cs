@@ -36,7 +36,9 @@ public sealed class AssignmentDispatcherScriptedTests
         Assert.All(results, r => Assert.Equal(AssignmentStatus.Succeeded, r.Status));
         Assert.All(results, r => Assert.Equal(ScriptedAccessBackend.PermissionSetName, r.PermissionSetName));
         Assert.All(results, r => Assert.Equal(ScriptedAccessBackend.GroupName, r.PrincipalName));
-        Assert.Equal(5 * 4, backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus"));
+        // Each listing answers all five requests: each request needed four looks, yet no request was described on its own.
+        Assert.InRange(backend.Handler.CountOf("ListAccountAssignmentCreationStatus"), 4, 4 * 5 - 1);
+        Assert.Equal(0, backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus"));
     }
 
     [Fact]
@@ -101,5 +103,42 @@ public sealed class AssignmentDispatcherScriptedTests
         Assert.Equal(0, progress.First().PercentComplete);
         Assert.True(progress.Last().Completed);
         Assert.Equal(6 + 2, progress.Count);
+    }
+
+    [Fact]
+    public async Task Requests_that_take_time_cost_at_most_one_point_two_status_reads_each_and_never_exceed_the_in_flight_limit()
+    {
+        // Each request finishes 60 ms after AWS accepted it; the first status read is timed to that.
+        var backend = new ScriptedAccessBackend(accounts: 60) { CompletionTime = TimeSpan.FromMilliseconds(60) };
+        using var session = backend.Session();
+        session.Polling = new PollOptions { Interval = TimeSpan.FromMilliseconds(60), MaxInterval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromSeconds(30) };
+        var results = await GrantAsync(session, backend);
+        Assert.Equal(60, results.Count(r => r.Status == AssignmentStatus.Succeeded));
+        var statusReads = backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus") + backend.Handler.CountOf("ListAccountAssignmentCreationStatus");
+        Assert.InRange(statusReads / 60.0, 0.01, 1.2);
+        Assert.InRange(backend.MaxOutstanding, 1, AssignmentDispatcher.DefaultMaxInFlight);
+    }
+
+    [Fact]
+    public async Task A_first_status_read_that_comes_too_early_raises_the_expected_completion_time()
+    {
+        // Requests take 80 ms but the session expects 10 ms: early reads teach it to wait longer.
+        var backend = new ScriptedAccessBackend(accounts: 40) { CompletionTime = TimeSpan.FromMilliseconds(80) };
+        using var session = backend.Session();
+        session.Polling = new PollOptions { Interval = TimeSpan.FromMilliseconds(10), MaxInterval = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(30) };
+        await GrantAsync(session, backend);
+        var learned = session.Completions.For(CompletionEstimates.AssignmentCreation, session.Polling).Current;
+        Assert.True(learned > TimeSpan.FromMilliseconds(10), $"expected completion still {learned.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task A_request_the_status_listing_does_not_show_is_described_on_its_own()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 3) { PollsInProgress = 1 };
+        backend.Handler.On("ListAccountAssignmentCreationStatus", _ => new { AccountAssignmentsCreationStatus = Array.Empty<object>() });
+        using var session = backend.Session();
+        var results = await GrantAsync(session, backend);
+        Assert.All(results, r => Assert.Equal(AssignmentStatus.Succeeded, r.Status));
+        Assert.Equal(3 * 2, backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus"));
     }
 }

@@ -19,7 +19,9 @@ public sealed class ScriptedAccessBackend
     public const string GroupName = "Devs";
     public const string GroupId = "11111111-2222-3333-4444-555555555555";
 
-    private readonly ConcurrentDictionary<string, (string Account, int Polls)> _requests = new();
+    private readonly ConcurrentDictionary<string, (string Account, int Polls, long Created)> _requests = new();
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly ConcurrentDictionary<string, bool> _finished = new();
     private int _outstanding;
     private int _maxOutstanding;
 
@@ -35,13 +37,19 @@ public sealed class ScriptedAccessBackend
             .On("DescribePermissionSet", _ => new { PermissionSet = new { Name = PermissionSetName, PermissionSetArn } })
             .On("ListAccountAssignmentsForPrincipal", _ => new { AccountAssignments = Array.Empty<object>() })
             .On("CreateAccountAssignment", Create)
-            .On("DescribeAccountAssignmentCreationStatus", Describe);
+            .On("DescribeAccountAssignmentCreationStatus", Describe)
+            .On("ListAccountAssignmentCreationStatus", List);
     }
 
     public ScriptedHandler Handler { get; }
     public List<string> AccountIds { get; }
     /// <summary>Polls a request answers IN_PROGRESS before its final status.</summary>
     public int PollsInProgress { get; set; } = 2;
+    /// <summary>
+    /// When set, a request finishes this long after it was accepted, as in AWS, instead of after
+    /// <see cref="PollsInProgress"/> polls.
+    /// </summary>
+    public TimeSpan? CompletionTime { get; set; }
     /// <summary>Accounts whose requests end FAILED.</summary>
     public HashSet<string> FailingAccounts { get; } = new();
     /// <summary>Never finish: every poll answers IN_PROGRESS.</summary>
@@ -72,7 +80,7 @@ public sealed class ScriptedAccessBackend
     {
         var account = body["TargetId"]!.GetValue<string>();
         var id = Guid.NewGuid().ToString();
-        _requests[id] = (account, 0);
+        _requests[id] = (account, 0, _clock.ElapsedTicks);
         var now = Interlocked.Increment(ref _outstanding);
         int seen;
         while (now > (seen = Volatile.Read(ref _maxOutstanding)) && Interlocked.CompareExchange(ref _maxOutstanding, now, seen) != seen) { }
@@ -84,17 +92,29 @@ public sealed class ScriptedAccessBackend
         var id = body["AccountAssignmentCreationRequestId"]!.GetValue<string>();
         if (!_requests.TryGetValue(id, out var r))
             return ScriptedResponse.Error(HttpStatusCode.BadRequest, "ResourceNotFoundException", "No such request");
-        if (NeverFinish || r.Polls < PollsInProgress || MaxOutstanding < HoldUntilOutstanding)
+        var unfinished = CompletionTime is { } completion
+            ? TimeSpan.FromSeconds((_clock.ElapsedTicks - r.Created) / (double)System.Diagnostics.Stopwatch.Frequency) < completion
+            : r.Polls < PollsInProgress;
+        if (!_finished.ContainsKey(id) && (NeverFinish || unfinished || MaxOutstanding < HoldUntilOutstanding))
         {
-            _requests[id] = (r.Account, r.Polls + 1);
+            _requests[id] = (r.Account, r.Polls + 1, r.Created);
             return ScriptedResponse.Ok(new { AccountAssignmentCreationStatus = Status(id, r.Account, "IN_PROGRESS", null) });
         }
-        if (_requests.TryRemove(id, out _)) Interlocked.Decrement(ref _outstanding);
+        // Reported finished: no longer outstanding for the caller (counted once), still describable for its reason.
+        if (_finished.TryAdd(id, true)) Interlocked.Decrement(ref _outstanding);
         var failed = FailingAccounts.Contains(r.Account);
         return ScriptedResponse.Ok(new
         {
             AccountAssignmentCreationStatus = Status(id, r.Account, failed ? "FAILED" : "SUCCEEDED", failed ? "Received a 404 status error: Not supported account." : null),
         });
+    }
+
+    /// <summary>Every request not yet reported finished, with its status now; finished ones leave the list once reported.</summary>
+    private object List(JsonObject body)
+    {
+        var statuses = _requests.Keys.ToList().Select(id => (id, Describe(new JsonObject { ["AccountAssignmentCreationRequestId"] = id })))
+            .Select(p => new { RequestId = p.id, Status = JsonNode.Parse(p.Item2.Body)!["AccountAssignmentCreationStatus"]!["Status"]!.GetValue<string>() }).ToArray();
+        return new { AccountAssignmentsCreationStatus = statuses };
     }
 
     private static object Status(string id, string account, string status, string? reason) => new

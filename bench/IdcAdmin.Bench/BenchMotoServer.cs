@@ -4,12 +4,12 @@ using System.Net.Sockets;
 
 namespace IdcAdmin.Bench;
 
-/// <summary>A private moto_server on a free loopback port for the grant benchmark; stopped when disposed.</summary>
-public sealed class GrantMotoServer : IDisposable
+/// <summary>A private moto_server on a free loopback port for a benchmark; stopped when disposed.</summary>
+public sealed class BenchMotoServer : IDisposable
 {
     private readonly Process _process;
 
-    private GrantMotoServer(Process process, string url)
+    private BenchMotoServer(Process process, string url)
     {
         _process = process;
         Url = url;
@@ -17,7 +17,7 @@ public sealed class GrantMotoServer : IDisposable
 
     public string Url { get; }
 
-    public static async Task<GrantMotoServer> StartAsync()
+    public static async Task<BenchMotoServer> StartAsync()
     {
         var exe = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "moto_server")).FirstOrDefault(File.Exists)
                   ?? throw new InvalidOperationException("moto_server was not found on PATH. Install it with: pip install \"moto[server]\"");
@@ -37,7 +37,7 @@ public sealed class GrantMotoServer : IDisposable
             try
             {
                 using var r = await http.GetAsync(url + "/moto-api/data.json");
-                if (r.IsSuccessStatusCode) return new GrantMotoServer(process, url);
+                if (r.IsSuccessStatusCode) return new BenchMotoServer(process, url);
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
