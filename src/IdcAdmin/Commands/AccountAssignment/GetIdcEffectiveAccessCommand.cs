@@ -60,7 +60,7 @@ public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
         filter.Users.AddRange(NonEmpty(User));
         filter.Accounts.AddRange(NonEmpty(Account));
         filter.PermissionSets.AddRange(NonEmpty(PermissionSet));
-        var query = new EffectiveAccessQuery(Session);
+        var query = new EffectiveAccessQuery(CurrentSession);
         try
         {
             foreach (var entry in Stream(query.StreamAsync(filter, CancellationToken))) WriteObject(entry);
