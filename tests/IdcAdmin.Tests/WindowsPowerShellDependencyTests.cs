@@ -103,7 +103,10 @@ public sealed class WindowsPowerShellDependencyTests
     {
         // What the default load context serves: .NET's own assemblies (this test runs on the .NET PowerShell 7.6 uses)
         // and the two PowerShell ships itself.
+        // Only the shared framework's files: the test host's own list also holds the packages this test project uses.
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => string.Equals(Path.GetDirectoryName(p), runtime, StringComparison.Ordinal))
             .Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
         platform.Add("System.Management.Automation");
         platform.Add("Microsoft.Bcl.AsyncInterfaces");

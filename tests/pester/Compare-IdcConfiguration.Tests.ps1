@@ -18,7 +18,7 @@ Describe 'Compare-IdcConfiguration' {
         $drift = Compare-IdcConfiguration -Path $ExampleConfiguration
 
         $drift | Should -HaveCount 17
-        $drift[0] | Should -BeOfType 'IdcAdmin.Core.Configuration.ConfigurationDrift'
+        $drift[0].GetType().FullName | Should -Be 'IdcAdmin.Core.Configuration.ConfigurationDrift'
         $drift[0].PSObject.Properties.Name | Should -Contain 'Current'
         ($drift | Where-Object Kind -eq 'User').Name | Should -Be @('alice', 'bob', 'carol')
         $member = $drift | Where-Object { $_.Kind -eq 'GroupMember' -and $_.Name -eq 'Admins' }

@@ -237,11 +237,9 @@ Describe 'Initialize-IdcAdministrator on the sandbox' {
 Describe 'Throttling and Disconnect on the sandbox' {
     It 'retries ThrottlingException at a low sandbox rate until every call succeeds' {
         $null = Connect-IdcInstance -Sandbox -SandboxThrottleRate 5
-        $DebugPreference = 'Continue'
-        $output = 1..15 | ForEach-Object { New-IdcGroup -DisplayName "t$_" } 5>&1
-        $DebugPreference = 'SilentlyContinue'
-        $groups = $output | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] }
-        $retries = $output | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -match 'ThrottlingException; retry' }
+        $output = 1..15 | ForEach-Object { New-IdcGroup -DisplayName "t$_" -Verbose } 4>&1
+        $groups = $output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $retries = $output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'ThrottlingException.*; retry' }
         @($retries).Count | Should -BeGreaterThan 0
         @($groups).Count | Should -Be 15
         @(Get-IdcGroup).Count | Should -Be 15

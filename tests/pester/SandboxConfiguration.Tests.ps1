@@ -34,7 +34,7 @@ Describe 'A sandbox seeded from examples/configuration/access.psd1' {
 
     It 'provisions the custom set with its inline policy from the file''s policies folder' {
         $set = Get-IdcPermissionSet -Name LogReader
-        $set.SessionDuration | Should -Be ([TimeSpan]::FromHours(8))
+        $set.SessionDuration | Should -Be 'PT8H'
         (Get-IdcPermissionSetProvisioning -PermissionSet LogReader -IncludeCurrent).AccountId | Should -Be (Get-IdcAccount -Name staging).AccountId
     }
 

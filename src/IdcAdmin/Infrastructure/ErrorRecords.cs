@@ -31,7 +31,7 @@ internal static class ErrorRecords
         AwsQuotaExceededException => ErrorCategory.QuotaExceeded,
         AwsConfigurationException => ErrorCategory.InvalidArgument,
         AwsConnectionException => ErrorCategory.ConnectionError,
-        Amazon.Runtime.AmazonClientException => ErrorCategory.InvalidArgument,
+        var sdk when SdkClientErrors.IsClientError(sdk) => ErrorCategory.InvalidArgument,
         AwsUnexpectedResponseException => ErrorCategory.InvalidResult,
         AwsServiceException s when (int)s.StatusCode >= 500 => ErrorCategory.ResourceUnavailable,
         AwsServiceException => ErrorCategory.InvalidResult,

@@ -67,7 +67,7 @@ public sealed class SandboxEmulatorTests
     public async Task Above_the_throttle_rate_requests_are_refused_and_the_transport_retries_them_to_success()
     {
         var sandbox = new IdcSandbox(new SandboxOptions { Seed = 1, ThrottleRequestsPerSecond = 20 });
-        using var s = await ConnectAsync(sandbox, new AwsRetryOptions { MaxAttempts = 20, ThrottleMaxAttempts = 20, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) });
+        using var s = await ConnectAsync(sandbox, new AwsRetryOptions { MaxAttempts = 20, ThrottleMaxAttempts = 100, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) });
 
         await Task.WhenAll(Enumerable.Range(0, 60).Select(i => s.Connection.IdentityStore.CreateGroupAsync(
             new CreateGroupRequest { IdentityStoreId = s.IdentityStoreId, DisplayName = "g" + i })));
