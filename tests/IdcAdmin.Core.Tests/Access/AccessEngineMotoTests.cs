@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Organizations.Model;
