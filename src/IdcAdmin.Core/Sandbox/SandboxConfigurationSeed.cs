@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Configuration;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Naming;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Accounts;
+using IdcAdmin.Core.Naming;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Session;
 
