@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Accounts;
+using IdcAdmin.Core.Assignments;
+using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations;

@@ -1,7 +1,9 @@
 using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Accounts;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Organizations.Model;
 using IdcAdmin.Core.PermissionSets;
