@@ -2,6 +2,7 @@ using System;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Naming;
 using IdcAdmin.Core.PermissionSets;
 
 namespace IdcAdmin.Core.Session;
