@@ -7,6 +7,7 @@ using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations;

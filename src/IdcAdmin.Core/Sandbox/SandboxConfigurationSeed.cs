@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Configuration;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Naming;
 using IdcAdmin.Core.Organizations;

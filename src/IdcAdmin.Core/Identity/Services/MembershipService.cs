@@ -4,13 +4,14 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 
-namespace IdcAdmin.Core.Identity;
+namespace IdcAdmin.Core.Identity.Services;
 
 /// <summary>A membership to add or remove, resolved by reading only: both ids, and the membership if it exists.</summary>
 public sealed class MembershipPlan
