@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Amazon.Runtime;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Session;

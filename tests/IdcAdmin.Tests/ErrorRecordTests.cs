@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Lockout;
 using IdcAdmin.Infrastructure;
 using IdcAdmin.Tests.Infrastructure;
 using Xunit;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Session;
 

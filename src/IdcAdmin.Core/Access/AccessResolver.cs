@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Session;

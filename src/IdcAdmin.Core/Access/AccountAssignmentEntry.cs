@@ -1,3 +1,4 @@
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
 
 namespace IdcAdmin.Core.Access;

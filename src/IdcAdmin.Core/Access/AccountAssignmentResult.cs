@@ -1,4 +1,5 @@
 using System;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.PermissionSets;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;

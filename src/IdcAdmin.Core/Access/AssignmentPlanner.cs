@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Assignments;
+using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Accounts;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations;

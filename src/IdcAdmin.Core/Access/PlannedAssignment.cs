@@ -1,3 +1,4 @@
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Organizations;
 
 namespace IdcAdmin.Core.Access;

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using IdcAdmin.Core.Accounts;
+using IdcAdmin.Core.Naming;
 using IdcAdmin.Core.Organizations;
 
 namespace IdcAdmin.Core.Configuration;

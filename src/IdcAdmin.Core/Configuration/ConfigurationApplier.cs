@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.PermissionSets;
 using IdcAdmin.Core.Reporting;

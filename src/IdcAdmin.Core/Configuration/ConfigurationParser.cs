@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Naming;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.PermissionSets;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;

@@ -43,7 +43,7 @@ public sealed class PermissionSetProvisioner
     /// </summary>
     public async Task<IReadOnlyList<string>> UnknownAccountsAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
     {
-        var directory = Organizations.OrganizationDirectory.For(_session);
+        var directory = Accounts.OrganizationDirectory.For(_session);
         if (await directory.ManagementAccountIdAsync(cancellationToken).ConfigureAwait(false) == null) return Array.Empty<string>();
         var unknown = new List<string>();
         foreach (var id in accountIds.Distinct())

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
@@ -111,9 +113,9 @@ public sealed class PermissionSetWriter
     {
         if (LosesAdministrator(current, changes))
         {
-            var change = new Access.AdministratorChange();
+            var change = new Lockout.AdministratorChange();
             change.PermissionSetsLosingAdministrator.Add(current.PermissionSetArn);
-            await Access.AdministratorAccessGuard.EnsureAsync(_session, change, $"change permission set {current.Name} so that it no longer grants administrator access",
+            await Lockout.AdministratorAccessGuard.EnsureAsync(_session, change, $"change permission set {current.Name} so that it no longer grants administrator access",
                 allowNoAdministrator, cancellationToken).ConfigureAwait(false);
         }
         var done = new List<string>();
@@ -135,13 +137,13 @@ public sealed class PermissionSetWriter
     }
 
     /// <summary>The lock-out guard for deleting a set (and revoking its <paramref name="assignments"/>): refused when it would leave no administrator.</summary>
-    public static Task EnsureDeletableAsync(IdcSession session, string permissionSetArn, string name, IEnumerable<Access.AssignmentKey> assignments, bool allowNoAdministrator,
+    public static Task EnsureDeletableAsync(IdcSession session, string permissionSetArn, string name, IEnumerable<Assignments.AssignmentKey> assignments, bool allowNoAdministrator,
         CancellationToken cancellationToken)
     {
-        var change = new Access.AdministratorChange();
+        var change = new Lockout.AdministratorChange();
         change.PermissionSetsLosingAdministrator.Add(permissionSetArn);
         change.RevokedAssignments.UnionWith(assignments);
-        return Access.AdministratorAccessGuard.EnsureAsync(session, change, $"delete permission set {name}", allowNoAdministrator, cancellationToken);
+        return Lockout.AdministratorAccessGuard.EnsureAsync(session, change, $"delete permission set {name}", allowNoAdministrator, cancellationToken);
     }
 
     public async Task DeleteAsync(string permissionSetArn, CancellationToken cancellationToken)
@@ -292,7 +294,7 @@ public sealed class PermissionSetWriter
     {
         var managed = new HashSet<string>((current.ManagedPolicies ?? Array.Empty<AwsManagedPolicy>()).Select(p => p.Arn), StringComparer.OrdinalIgnoreCase);
         var inline = current.InlinePolicy;
-        var before = managed.Contains(Access.AdministratorAccessGuard.AdministratorAccessPolicyArn) || Access.AdministratorAccessGuard.AllowsEverything(inline);
+        var before = managed.Contains(Lockout.AdministratorAccessGuard.AdministratorAccessPolicyArn) || Lockout.AdministratorAccessGuard.AllowsEverything(inline);
         if (!before) return false;
         foreach (var c in changes)
         {
@@ -301,7 +303,7 @@ public sealed class PermissionSetWriter
             else if (c.Kind == PermissionSetChangeKind.PutInlinePolicy) inline = c.InlinePolicy;
             else if (c.Kind == PermissionSetChangeKind.DeleteInlinePolicy) inline = null;
         }
-        return !managed.Contains(Access.AdministratorAccessGuard.AdministratorAccessPolicyArn) && !Access.AdministratorAccessGuard.AllowsEverything(inline);
+        return !managed.Contains(Lockout.AdministratorAccessGuard.AdministratorAccessPolicyArn) && !Lockout.AdministratorAccessGuard.AllowsEverything(inline);
     }
 
     /// <summary>A detach or delete that finds nothing to remove has reached its goal (a retry after a lost reply, or someone else).</summary>

@@ -1,6 +1,8 @@
 using System;
+using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Naming;
 using IdcAdmin.Core.PermissionSets;
 
 namespace IdcAdmin.Core.Session;
@@ -14,12 +16,16 @@ public sealed class IdcSession : IDisposable
         Instance = instance;
         Principals = new PrincipalResolver(connection.IdentityStore, instance.IdentityStoreId);
         PermissionSets = new PermissionSetResolver(connection.SsoAdmin, instance.InstanceArn);
+        Organization = new OrganizationDirectory(connection.Organizations);
     }
 
     /// <summary>User and group names ↔ ids, cached for the session.</summary>
     public PrincipalResolver Principals { get; }
     /// <summary>Permission set names ↔ ARNs, cached for the session.</summary>
     public PermissionSetResolver PermissionSets { get; }
+
+    /// <summary>The organization's accounts and OUs, its snapshot and management account cached for the session.</summary>
+    public OrganizationDirectory Organization { get; }
 
     public AwsConnection Connection { get; }
     public IdcInstance Instance { get; }

@@ -4,7 +4,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.Session;
 using IdcAdmin.Infrastructure;
 
 namespace IdcAdmin.Completers;

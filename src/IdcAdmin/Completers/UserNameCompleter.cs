@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Lockout;
 
 namespace IdcAdmin.Infrastructure;
 
@@ -17,11 +18,11 @@ internal static class ErrorRecords
 
     /// <summary>The cmdlet's id, except that the lock-out guard's refusal has one id on every path.</summary>
     public static string IdOf(Exception e, string errorId) =>
-        e is Core.Access.AdministratorLockoutException ? Core.Access.AdministratorLockoutException.ErrorId : errorId;
+        e is Core.Lockout.AdministratorLockoutException ? Core.Lockout.AdministratorLockoutException.ErrorId : errorId;
 
     public static ErrorCategory CategoryOf(Exception e) => e switch
     {
-        Core.Access.AdministratorLockoutException => ErrorCategory.PermissionDenied,
+        Core.Lockout.AdministratorLockoutException => ErrorCategory.PermissionDenied,
         AwsNotFoundException => ErrorCategory.ObjectNotFound,
         AwsConflictException c when c.IsUniquenessViolation => ErrorCategory.ResourceExists,
         AwsConflictException => ErrorCategory.ResourceBusy,

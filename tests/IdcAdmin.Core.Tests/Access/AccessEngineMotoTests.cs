@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Organizations.Model;
 using IdcAdmin.Core.Reporting;

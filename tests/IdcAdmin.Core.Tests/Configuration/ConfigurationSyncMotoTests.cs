@@ -1,3 +1,4 @@
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Configuration;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations.Model;
@@ -267,9 +268,9 @@ public sealed class ConfigurationSyncMotoTests
         Assert.All(pruned, d => Assert.True(d.Status == DriftStatus.Applied, $"{d}: {d.Message}"));
         Assert.Equal(new[] { "DeleteAccountAssignment", "DeleteGroupMembership" }, c.Recorder.Writes.OrderBy(w => w));
         Assert.Empty((await c.CompareAsync(example)).Drift);
-        var outsiderKeys = await IdcAdmin.Core.Access.ExistingAssignments.ForPrincipalAsync(session, IdcAdmin.Core.Identity.PrincipalKind.Group, outsider, null, CancellationToken.None);
+        var outsiderKeys = await IdcAdmin.Core.Assignments.ExistingAssignments.ForPrincipalAsync(session, IdcAdmin.Core.Identity.PrincipalKind.Group, outsider, null, CancellationToken.None);
         Assert.Single(outsiderKeys);
-        var devKeys = await IdcAdmin.Core.Access.ExistingAssignments.ForPrincipalAsync(session, IdcAdmin.Core.Identity.PrincipalKind.Group, devs, null, CancellationToken.None);
+        var devKeys = await IdcAdmin.Core.Assignments.ExistingAssignments.ForPrincipalAsync(session, IdcAdmin.Core.Identity.PrincipalKind.Group, devs, null, CancellationToken.None);
         Assert.Contains(devKeys, k => k.PermissionSetArn == otherSet);
     }
 

@@ -1,6 +1,8 @@
+using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Organizations.Model;
+using IdcAdmin.Core.Session;
 using IdcAdmin.Core.Tests.Infrastructure;
 using Xunit;
 

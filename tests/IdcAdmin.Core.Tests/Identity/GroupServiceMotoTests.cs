@@ -1,3 +1,4 @@
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Tests.Infrastructure;
 using Xunit;

@@ -1,4 +1,5 @@
 using System.Net;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Tests.Infrastructure;
 using Xunit;

@@ -1,4 +1,6 @@
 using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Assignments;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.SsoAdmin.Model;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Tests.Infrastructure;
 using Xunit;

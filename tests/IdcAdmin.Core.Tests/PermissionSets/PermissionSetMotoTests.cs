@@ -1,4 +1,5 @@
 using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.PermissionSets;

@@ -1,5 +1,6 @@
 using IdcAdmin.Core.Access;
 using Xunit;
+using IdcAdmin.Core.Lockout;
 
 namespace IdcAdmin.Core.Tests.Reliability;
 

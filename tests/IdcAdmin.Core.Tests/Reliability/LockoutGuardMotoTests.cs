@@ -1,6 +1,10 @@
 using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Accounts;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Organizations.Model;
 using IdcAdmin.Core.PermissionSets;

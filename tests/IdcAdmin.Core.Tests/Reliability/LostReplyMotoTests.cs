@@ -1,5 +1,7 @@
 using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.PermissionSets;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.PermissionSets;
 using IdcAdmin.Core.Reporting;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Lockout;
 
 namespace IdcAdmin.Commands.AccountAssignment;
 
@@ -74,7 +75,7 @@ public abstract class AssignmentChangeCmdlet : AccountAccessCmdlet
         foreach (var refused in plan.LockOutRefused)
             WriteItemError(new InvalidOperationException(
                     $"Refusing to revoke {refused.Description}: it would leave the organization's management account with no user holding an administrator permission set, which could lock every administrator out. Give another user administrator access there first, or, if that is really meant, add -AllowNoAdministrator (-Force only skips the prompt)."),
-                Core.Access.AdministratorLockoutException.ErrorId, refused.Account.AccountId, ErrorCategory.PermissionDenied);
+                Core.Lockout.AdministratorLockoutException.ErrorId, refused.Account.AccountId, ErrorCategory.PermissionDenied);
         foreach (var unchanged in plan.Unchanged)
         {
             WriteVerbose(unchanged.Status == AssignmentStatus.AlreadyAssigned ? $"Already assigned: {unchanged}." : $"Not assigned, nothing to revoke: {unchanged}.");

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using IdcAdmin.Commands.User;
 using IdcAdmin.Completers;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 
 namespace IdcAdmin.Commands.Group;

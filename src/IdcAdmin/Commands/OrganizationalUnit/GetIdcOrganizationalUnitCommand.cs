@@ -6,7 +6,10 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Completers;
+using IdcAdmin.Core.Accounts;
+using IdcAdmin.Core.Naming;
 using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Commands.OrganizationalUnit;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 
 namespace IdcAdmin.Commands.User;

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using IdcAdmin.Completers;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
 
 namespace IdcAdmin.Commands.User;

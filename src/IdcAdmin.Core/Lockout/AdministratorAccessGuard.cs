@@ -4,6 +4,8 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Accounts;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
@@ -11,7 +13,7 @@ using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 
-namespace IdcAdmin.Core.Access;
+namespace IdcAdmin.Core.Lockout;
 
 /// <summary>
 /// The one lock-out guard every path goes through (revoke, deleting users or groups, removing members, changing or

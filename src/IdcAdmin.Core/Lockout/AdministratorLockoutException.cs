@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace IdcAdmin.Core.Access;
+namespace IdcAdmin.Core.Lockout;
 
 /// <summary>The lock-out guard refused a change: it would leave the management account with no administrator.</summary>
 public sealed class AdministratorLockoutException : InvalidOperationException

@@ -1,7 +1,7 @@
 using System;
 using IdcAdmin.Core.Identity;
 
-namespace IdcAdmin.Core.Access;
+namespace IdcAdmin.Core.Assignments;
 
 /// <summary>One account assignment: a principal, a permission set, an account. Equal keys are the same assignment.</summary>
 public sealed class AssignmentKey : IEquatable<AssignmentKey>

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using IdcAdmin.Core.Assignments;
 
-namespace IdcAdmin.Core.Access;
+namespace IdcAdmin.Core.Lockout;
 
 /// <summary>
 /// What a command is about to take away, described for the lock-out guard: assignments revoked, users and groups

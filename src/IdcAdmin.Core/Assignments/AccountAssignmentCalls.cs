@@ -7,7 +7,7 @@ using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 
-namespace IdcAdmin.Core.Access;
+namespace IdcAdmin.Core.Assignments;
 
 /// <summary>
 /// Creating and deleting one account assignment, and waiting for AWS to finish it. Both calls are asynchronous in

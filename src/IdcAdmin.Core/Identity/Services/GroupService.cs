@@ -4,12 +4,13 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 
-namespace IdcAdmin.Core.Identity;
+namespace IdcAdmin.Core.Identity.Services;
 
 /// <summary>A group as the console's "Create group" page offers it. Null means "not given".</summary>
 public sealed class GroupDefinition

@@ -3,10 +3,11 @@ using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore;
 using IdcAdmin.Core.IdentityStore.Model;
 
-namespace IdcAdmin.Core.Identity;
+namespace IdcAdmin.Core.Naming;
 
 /// <summary>
 /// Turns user and group names into ids (exact GetUserId/GetGroupId lookups, never a listing) and ids into names,

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IdcAdmin.Core.Access;
+namespace IdcAdmin.Core.Aws;
 
 /// <summary>Runs work over many items with a cap on how many run at once (the rate limiter paces the calls).</summary>
 internal static class Bounded

@@ -1,9 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace IdcAdmin.Core.Organizations;
+namespace IdcAdmin.Core.Naming;
 
-/// <summary>PowerShell-style wildcards (* ? [abc]) matched case-insensitively, without referencing PowerShell.</summary>
+/// <summary>
+/// PowerShell-style wildcards (* ? [abc]) matched case-insensitively, without referencing PowerShell; shared by every
+/// area that matches names (accounts, OUs, permission sets, configuration files).
+/// </summary>
 public sealed class NamePattern
 {
     private readonly Regex _regex;

@@ -4,13 +4,16 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Access;
+using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 
-namespace IdcAdmin.Core.Identity;
+namespace IdcAdmin.Core.Identity.Services;
 
 /// <summary>An account assignment made directly to a principal, with its permission set's name for messages.</summary>
 public sealed class PrincipalAssignment

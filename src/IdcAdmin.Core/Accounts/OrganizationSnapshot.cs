@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using IdcAdmin.Core.Organizations;
 
-namespace IdcAdmin.Core.Organizations;
+namespace IdcAdmin.Core.Accounts;
 
 /// <summary>The whole organization at one moment: for name lookups and tab completion, not for listings.</summary>
 public sealed class OrganizationSnapshot

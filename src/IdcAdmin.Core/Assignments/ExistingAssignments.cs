@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 
-namespace IdcAdmin.Core.Access;
+namespace IdcAdmin.Core.Assignments;
 
 /// <summary>
 /// Which of a batch's assignments already exist, read the cheapest way: one ListAccountAssignmentsForPrincipal

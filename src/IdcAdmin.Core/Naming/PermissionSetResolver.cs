@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.SsoAdmin;
 using IdcAdmin.Core.SsoAdmin.Model;
 
-namespace IdcAdmin.Core.PermissionSets;
+namespace IdcAdmin.Core.Naming;
 
 /// <summary>
 /// Permission set names to ARNs and back. AWS has no lookup by name, so the first name lookup lists and describes

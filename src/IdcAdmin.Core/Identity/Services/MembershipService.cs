@@ -4,12 +4,14 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore;
 using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 
-namespace IdcAdmin.Core.Identity;
+namespace IdcAdmin.Core.Identity.Services;
 
 /// <summary>A membership to add or remove, resolved by reading only: both ids, and the membership if it exists.</summary>
 public sealed class MembershipPlan
@@ -88,9 +90,9 @@ public sealed class MembershipService
     public async Task RemoveAsync(MembershipPlan plan, CancellationToken cancellationToken, bool allowNoAdministrator = false)
     {
         if (!plan.Exists) return;
-        var change = new Access.AdministratorChange();
+        var change = new Lockout.AdministratorChange();
         change.RemovedMemberships.Add((plan.Group.GroupId, plan.User.UserId));
-        await Access.AdministratorAccessGuard.EnsureAsync(_session, change, $"remove the {plan.Target}", allowNoAdministrator, cancellationToken).ConfigureAwait(false);
+        await Lockout.AdministratorAccessGuard.EnsureAsync(_session, change, $"remove the {plan.Target}", allowNoAdministrator, cancellationToken).ConfigureAwait(false);
         try
         {
             await Client.DeleteGroupMembershipAsync(new DeleteGroupMembershipRequest { IdentityStoreId = _session.IdentityStoreId, MembershipId = plan.ExistingMembershipId }, cancellationToken).ConfigureAwait(false);

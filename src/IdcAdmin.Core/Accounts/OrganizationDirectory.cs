@@ -5,18 +5,17 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Organizations.Model;
-using IdcAdmin.Core.Session;
 
-namespace IdcAdmin.Core.Organizations;
+namespace IdcAdmin.Core.Accounts;
 
 /// <summary>
 /// The organization's tree of roots, organizational units and accounts, walked live (streamed, with OU paths) for
-/// listings, and kept as a snapshot per session for resolving account names and ids and for tab completion.
+/// listings, and kept as a snapshot per session (the session owns one: <c>IdcSession.Organization</c>) for resolving account names and ids and for tab completion.
 /// </summary>
 public sealed class OrganizationDirectory
 {
-    private static readonly ConditionalWeakTable<IdcSession, OrganizationDirectory> BySession = new();
     private readonly OrganizationsClient _client;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private OrganizationSnapshot? _snapshot;
@@ -24,10 +23,6 @@ public sealed class OrganizationDirectory
     private bool _managementAccountKnown;
 
     public OrganizationDirectory(OrganizationsClient client) => _client = client;
-
-    /// <summary>The directory of a session (created on first use, collected with the session).</summary>
-    public static OrganizationDirectory For(IdcSession session) =>
-        BySession.GetValue(session, s => new OrganizationDirectory(s.Connection.Organizations));
 
     /// <summary>The organization's roots (there is one).</summary>
     public async IAsyncEnumerable<OrganizationalUnitEntry> RootsAsync([EnumeratorCancellation] CancellationToken cancellationToken)

@@ -5,12 +5,13 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.IdentityStore;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 
-namespace IdcAdmin.Core.Identity;
+namespace IdcAdmin.Core.Identity.Services;
 
 /// <summary>Users of the identity store: find, list, create (idempotently), update, remove.</summary>
 public sealed class UserService
