@@ -82,7 +82,7 @@ public sealed class AwsJsonTransport : IDisposable
                 failure = e;
             }
             if (failure is AwsThrottlingException) _limiter?.ReportThrottled();
-            var decision = _policy.Decide(state, failure, Volatile.Read(ref _answered) == 1);
+            var decision = _policy.Decide(state, failure, Volatile.Read(ref _answered) == 1, ThrottleBackoffBase());
             if (decision.Delay is not { } delay)
             {
                 if (failure is AwsConnectionException c) c.Attempts = state.Attempts;
@@ -148,6 +148,9 @@ public sealed class AwsJsonTransport : IDisposable
             }
         }
     }
+
+    /// <summary>One token's interval at the shared limiter's current rate; null without a limiter.</summary>
+    private TimeSpan? ThrottleBackoffBase() => _limiter == null ? null : TimeSpan.FromSeconds(1 / _limiter.CurrentRequestsPerSecond);
 
     private static string Reason(Exception e) => e switch
     {

@@ -12,7 +12,10 @@ namespace IdcAdmin.Core.Aws;
 /// Callers wait in arrival order. The bucket fills from the clock, or only on <see cref="Replenish"/> for a
 /// <see cref="Manual"/> bucket, so tests can count admissions without timing anything.
 /// Adaptive, as the AWS SDKs' adaptive retry mode: each throttling answer lowers the rate (×0.7, not below a
-/// twentieth of the configured one), each success raises it again by a twentieth, up to the configured rate.
+/// twentieth of the configured one); each success raises it again by a quarter of what it lacks from the configured
+/// rate, and by at least a twentieth of it. Like the SDKs' CUBIC, recovery is fast just after a cut and slows near the
+/// rate that was cut from, so sporadic throttling (one answer in five) costs a few percent of the rate instead of
+/// holding it a third down, while throttles in a row still bring it down geometrically.
 /// </summary>
 public sealed class RequestRateLimiter : IDisposable
 {
@@ -45,6 +48,9 @@ public sealed class RequestRateLimiter : IDisposable
     /// <summary>How much one throttling answer lowers the rate (the β of the SDKs' CUBIC).</summary>
     public const double ThrottleFactor = 0.7;
 
+    /// <summary>The share of the missing rate one success wins back.</summary>
+    public const double RecoveryShare = 0.25;
+
     /// <summary>The rate now: <see cref="RequestsPerSecond"/>, or less after throttling.</summary>
     public double CurrentRequestsPerSecond { get { lock (_gate) return _currentRate; } }
 
@@ -65,7 +71,7 @@ public sealed class RequestRateLimiter : IDisposable
         {
             if (_currentRate >= RequestsPerSecond) return;
             Refill();
-            _currentRate = Math.Min(RequestsPerSecond, _currentRate + RequestsPerSecond / 20);
+            _currentRate = Math.Min(RequestsPerSecond, _currentRate + Math.Max(RequestsPerSecond / 20, (RequestsPerSecond - _currentRate) * RecoveryShare));
         }
     }
 
