@@ -84,14 +84,14 @@ public sealed class RequestRateLimiter : IDisposable
     /// <summary>Requests that may go at once after a quiet spell.</summary>
     public int Burst { get; }
 
-    /// <summary>At most <paramref name="requestsPerSecond"/> on average, with bursts of <paramref name="burst"/> (default: a quarter second's worth).</summary>
+    /// <summary>At most <paramref name="requestsPerSecond"/> on average, with bursts of <paramref name="burst"/> (default: half a second's worth, at AWS's 20 requests/s the 10 assignment requests AWS lets be in progress at once).</summary>
     public static RequestRateLimiter PerSecond(double requestsPerSecond, int burst = 0)
     {
         if (requestsPerSecond <= 0 || double.IsNaN(requestsPerSecond) || double.IsInfinity(requestsPerSecond))
             throw new ArgumentOutOfRangeException(nameof(requestsPerSecond), requestsPerSecond, "The request rate must be a positive number.");
         // Wake waiters once per token, but not more often than every 5 ms nor less than once a second.
         var period = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, Math.Max(5 * TimeSpan.TicksPerMillisecond, (long)(TimeSpan.TicksPerSecond / requestsPerSecond))));
-        return new RequestRateLimiter(burst > 0 ? burst : Math.Max(1, (int)Math.Ceiling(requestsPerSecond / 4)), requestsPerSecond * period.TotalSeconds, period);
+        return new RequestRateLimiter(burst > 0 ? burst : Math.Max(1, (int)Math.Ceiling(requestsPerSecond / 2)), requestsPerSecond * period.TotalSeconds, period);
     }
 
     /// <summary>A bucket that fills only when <see cref="Replenish"/> is called: lets tests count admissions without clocks.</summary>
