@@ -27,6 +27,8 @@ public sealed class RequestRateLimiter : IDisposable
     private double _tokens;
     private double _lastRefillSeconds;
     private double _currentRate;
+    private long _admissions;
+    private long _admissionsAtLastCut = -1;
     private bool _disposed;
 
     private RequestRateLimiter(int burst, double tokensPerPeriod, TimeSpan? period)
@@ -55,14 +57,26 @@ public sealed class RequestRateLimiter : IDisposable
     public double CurrentRequestsPerSecond { get { lock (_gate) return _currentRate; } }
 
     /// <summary>AWS answered throttling: slow down.</summary>
-    public void ReportThrottled()
+    public void ReportThrottled() => ReportThrottled(long.MaxValue);
+
+    /// <summary>
+    /// AWS answered throttling an attempt that was the <paramref name="admission"/>-th let through: slow down, unless
+    /// the attempt went out before the last cut. Such an answer tells of the rate already cut from, not the new one
+    /// (TCP likewise cuts once per round trip), so a burst answered with several throttles cuts once.
+    /// </summary>
+    public void ReportThrottled(long admission)
     {
         lock (_gate)
         {
+            if (admission <= _admissionsAtLastCut) return;
             Refill();
             _currentRate = Math.Max(RequestsPerSecond / 20, _currentRate * ThrottleFactor);
+            _admissionsAtLastCut = _admissions;
         }
     }
+
+    /// <summary>Requests let through so far; read right after <see cref="WaitAsync"/> it numbers the caller's attempt.</summary>
+    public long Admissions { get { lock (_gate) return _admissions; } }
 
     /// <summary>A call passed: recover towards the configured rate.</summary>
     public void ReportSuccess()
@@ -114,6 +128,7 @@ public sealed class RequestRateLimiter : IDisposable
             if (_queue.Count == 0 && _tokens >= 1)
             {
                 _tokens -= 1;
+                _admissions++;
                 return Task.CompletedTask;
             }
             node = _queue.AddLast(new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -167,6 +182,7 @@ public sealed class RequestRateLimiter : IDisposable
             while (_queue.Count > 0 && _tokens >= 1)
             {
                 _tokens -= 1;
+                _admissions++;
                 admitted.Add(_queue.First!.Value);
                 _queue.RemoveFirst();
             }

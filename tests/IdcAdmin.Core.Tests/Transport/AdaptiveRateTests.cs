@@ -50,4 +50,24 @@ public sealed class AdaptiveRateTests
         for (var i = 0; i < 20; i++) limiter.ReportThrottled();
         Assert.Equal(1, limiter.CurrentRequestsPerSecond, 6); // a twentieth of the configured rate
     }
+
+    [Fact]
+    public async Task Throttles_answering_attempts_let_through_before_the_last_cut_cut_once_and_a_later_attempts_throttle_cuts_again()
+    {
+        using var limiter = RequestRateLimiter.Manual(tokensPerPeriod: 20, burst: 5);
+        var burst = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            await limiter.WaitAsync(CancellationToken.None);
+            burst.Add(limiter.Admissions);
+        }
+        Assert.Equal(new long[] { 1, 2, 3 }, burst);
+
+        foreach (var attempt in burst) limiter.ReportThrottled(attempt); // one burst, three throttles
+        Assert.Equal(14, limiter.CurrentRequestsPerSecond, 6);
+
+        await limiter.WaitAsync(CancellationToken.None); // a retry sent after the cut
+        limiter.ReportThrottled(limiter.Admissions);
+        Assert.Equal(9.8, limiter.CurrentRequestsPerSecond, 6);
+    }
 }
