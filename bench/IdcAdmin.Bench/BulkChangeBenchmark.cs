@@ -16,7 +16,7 @@ namespace IdcAdmin.Bench;
 /// re-provisioning and revoke on 30 and 100 accounts, with and without 20 % random throttling. Each asynchronous
 /// request completes a set time after it was accepted (--completion SECONDS, --spread SECONDS; --latency MS a call), at most 10 are in
 /// progress, 20 requests/s, 40 ms a call. Prints wall time, calls by operation, status reads per request and the ratio
-/// to the bound max(minimum calls / 20 per s, ⌈n / 10⌉ × completion time).
+/// to the bound max(minimum calls / 20 per s, ⌈n / 10⌉ × completion time). --sizes N and --throttle RATE run one size or one throttling rate.
 /// </summary>
 public sealed class BulkChangeBenchmark : IBenchmark
 {
@@ -38,8 +38,10 @@ public sealed class BulkChangeBenchmark : IBenchmark
         Console.WriteLine($"{"case",-30} | {"n",3} | {"wall s",6} | {"bound s",7} | {"ratio",5} | {"calls",5} | {"thr",3} | {"reads/req",9} | {"failed",6} | calls by operation");
         Console.WriteLine(new string('-', 170));
         var rows = new List<Row>();
-        foreach (var throttle in new[] { 0.0, 0.2 })
-        foreach (var n in Sizes)
+        var sizes = args.Contains("--sizes") ? new[] { (int)Option(args, "--sizes", 30) } : Sizes;
+        var throttles = args.Contains("--throttle") ? new[] { Option(args, "--throttle", 0.2) } : new[] { 0.0, 0.2 };
+        foreach (var throttle in throttles)
+        foreach (var n in sizes)
         {
             var target = accounts.Take(n).ToList();
             var suffix = $"{n}-{(int)(throttle * 100)}";

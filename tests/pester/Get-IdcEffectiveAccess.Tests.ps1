@@ -27,8 +27,9 @@ AfterAll {
 }
 
 # moto does not provision a permission set to an account when it is assigned, so its provisioning listings are empty:
-# the whole-organization and reverse views are read per principal here (-Path Principal); the planner's choice among
-# paths is tested over a scripted AWS in EffectiveAccessScriptedTests.
+# the views below read per principal (-Path Principal), and the ones after them show that -Path Auto (the default)
+# does not trust an empty provisioning probe and gives the same answers. The planner's choice among paths over
+# AWS-like listings is tested over a scripted AWS in EffectiveAccessScriptedTests.
 Describe 'Get-IdcEffectiveAccess' {
     It 'shows what a user reaches through a group, naming the group' {
         $rows = Get-IdcEffectiveAccess -User $script:memberName
@@ -67,6 +68,28 @@ Describe 'Get-IdcEffectiveAccess' {
         $rows = @(Get-IdcEffectiveAccess -PermissionSet $script:directSet -Path Principal)
         $rows | Should -HaveCount 1
         $rows[0].UserName | Should -Be $script:directName
+    }
+
+    It 'lists the whole organization by default (-Path Auto) although the provisioning listings show nothing' {
+        $all = Get-IdcEffectiveAccess -Path Auto -Verbose 4>&1
+        $rows = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $rows | Should -HaveCount 4
+        ($rows | Where-Object UserName -eq $script:directName).PermissionSetName | Should -Be $script:directSet
+        ($verbose.Message -join ' ') | Should -Match 'per Principal'
+    }
+
+    It 'answers who can reach one account with -Path Auto' {
+        $rows = Get-IdcEffectiveAccess -Account $script:accountIds[0] -Path Auto
+        ($rows.UserName | Sort-Object) | Should -Be (@($script:memberName, $script:directName) | Sort-Object)
+        $rows.AccountId | Sort-Object -Unique | Should -Be $script:accountIds[0]
+    }
+
+    It 'answers who holds one permission set anywhere with -Path Auto' {
+        $rows = @(Get-IdcEffectiveAccess -PermissionSet $script:groupSet)
+        $rows | Should -HaveCount 3
+        $rows.UserName | Sort-Object -Unique | Should -Be $script:memberName
+        $rows.GroupName | Sort-Object -Unique | Should -Be $script:groupName
     }
 
     It 'says which path it read by' {

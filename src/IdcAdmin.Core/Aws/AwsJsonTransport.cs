@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -67,12 +68,13 @@ public sealed class AwsJsonTransport : IDisposable
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, AwsJson.Options);
         var state = new AwsRetryPolicy.CallState();
+        var admission = new StrongBox<long>(long.MaxValue);
         while (true)
         {
             Exception failure;
             try
             {
-                var response = await SendOnceAsync<TResponse>(operation, body, cancellationToken).ConfigureAwait(false);
+                var response = await SendOnceAsync<TResponse>(operation, body, admission, cancellationToken).ConfigureAwait(false);
                 _policy.Succeeded(state);
                 _limiter?.ReportSuccess();
                 return response;
@@ -81,8 +83,8 @@ public sealed class AwsJsonTransport : IDisposable
             {
                 failure = e;
             }
-            if (failure is AwsThrottlingException) _limiter?.ReportThrottled();
-            var decision = _policy.Decide(state, failure, Volatile.Read(ref _answered) == 1);
+            if (failure is AwsThrottlingException) _limiter?.ReportThrottled(admission.Value);
+            var decision = _policy.Decide(state, failure, Volatile.Read(ref _answered) == 1, ThrottleBackoffBase());
             if (decision.Delay is not { } delay)
             {
                 if (failure is AwsConnectionException c) c.Attempts = state.Attempts;
@@ -106,9 +108,14 @@ public sealed class AwsJsonTransport : IDisposable
         }
     }
 
-    private async Task<TResponse> SendOnceAsync<TResponse>(string operation, byte[] body, CancellationToken cancellationToken)
+    /// <summary>One attempt; <paramref name="admission"/> receives the limiter's number for it.</summary>
+    private async Task<TResponse> SendOnceAsync<TResponse>(string operation, byte[] body, StrongBox<long> admission, CancellationToken cancellationToken)
     {
-        if (_limiter != null) await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_limiter != null)
+        {
+            await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+            admission.Value = _limiter.Admissions;
+        }
         Interlocked.Increment(ref _calls);
         using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = JsonContentType;
@@ -148,6 +155,9 @@ public sealed class AwsJsonTransport : IDisposable
             }
         }
     }
+
+    /// <summary>One token's interval at the shared limiter's current rate; null without a limiter.</summary>
+    private TimeSpan? ThrottleBackoffBase() => _limiter == null ? null : TimeSpan.FromSeconds(1 / _limiter.CurrentRequestsPerSecond);
 
     private static string Reason(Exception e) => e switch
     {

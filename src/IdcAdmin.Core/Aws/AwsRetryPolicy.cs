@@ -7,7 +7,7 @@ namespace IdcAdmin.Core.Aws;
 /// Decides whether a failed attempt is tried again, and after what wait: the AWS SDKs' standard mode (connection
 /// failures, timeouts and 5xx: at most <see cref="AwsRetryOptions.MaxAttempts"/> attempts, paid from the session's
 /// <see cref="RetryQuota"/>) with adaptive-mode throttling (up to <see cref="AwsRetryOptions.ThrottleMaxAttempts"/>,
-/// while the rate limiter slows down). Backoff is exponential with full jitter.
+/// while the rate limiter slows down, the backoff based on the limiter's rate). Backoff is exponential with full jitter.
 /// </summary>
 public sealed class AwsRetryPolicy
 {
@@ -51,16 +51,23 @@ public sealed class AwsRetryPolicy
 
     public void Succeeded(CallState state) => _quota.Release(state.QuotaSpent);
 
-    /// <summary>Counts the failed attempt and decides; <paramref name="endpointHasAnswered"/> is whether the endpoint ever answered this session.</summary>
-    public Decision Decide(CallState state, Exception failure, bool endpointHasAnswered)
+    /// <summary>
+    /// Counts the failed attempt and decides; <paramref name="endpointHasAnswered"/> is whether the endpoint ever answered
+    /// this session. <paramref name="throttleBase"/> is the base of the backoff after throttling when a shared rate
+    /// limiter paces the session (one token's interval at its current, already lowered rate): as the SDKs' adaptive
+    /// strategy, the wait follows the load the client perceives, because the retry also queues behind the limiter;
+    /// it never exceeds <see cref="AwsRetryOptions.BaseDelay"/>, and without a limiter that base is used.
+    /// </summary>
+    public Decision Decide(CallState state, Exception failure, bool endpointHasAnswered, TimeSpan? throttleBase = null)
     {
         state.Attempts++;
         if (failure is AwsThrottlingException)
         {
             state.Throttles++;
+            var throttleBaseDelay = throttleBase is { } b && b < _options.BaseDelay ? b : _options.BaseDelay;
             return state.Throttles >= _options.ThrottleMaxAttempts
                 ? new Decision(null, _options.ThrottleMaxAttempts, $"throttled {state.Throttles} times")
-                : new Decision(Backoff(state.Throttles), _options.ThrottleMaxAttempts, "", state.Throttles);
+                : new Decision(Backoff(state.Throttles, throttleBaseDelay), _options.ThrottleMaxAttempts, "", state.Throttles);
         }
         if (!IsTransient(failure)) return new Decision(null, 1, "the error is final");
         // An endpoint that never answered and now let an attempt time out is silent, not slow: waiting again would
@@ -73,7 +80,7 @@ public sealed class AwsRetryPolicy
         var cost = failure is AwsConnectionException { Failure: AwsConnectionFailure.ResponseTimeout } ? RetryQuota.TimeoutCost : RetryQuota.RetryCost;
         if (!_quota.TryAcquire(cost)) return new Decision(null, _options.MaxAttempts, "the session's retry budget is spent");
         state.QuotaSpent += cost;
-        return new Decision(Backoff(state.TransientFailures), _options.MaxAttempts, "", state.TransientFailures);
+        return new Decision(Backoff(state.TransientFailures, _options.BaseDelay), _options.MaxAttempts, "", state.TransientFailures);
     }
 
     /// <summary>Connection failures, timeouts, 5xx and conflicts still settling are worth another try; throttling is counted apart.</summary>
@@ -93,9 +100,9 @@ public sealed class AwsRetryPolicy
     };
 
     /// <summary>Full jitter: a random wait up to base × 2^(retry−1), capped.</summary>
-    private TimeSpan Backoff(int retry)
+    private TimeSpan Backoff(int retry, TimeSpan baseDelay)
     {
-        var ceiling = Math.Min(_options.MaxDelay.TotalMilliseconds, _options.BaseDelay.TotalMilliseconds * Math.Pow(2, retry - 1));
+        var ceiling = Math.Min(_options.MaxDelay.TotalMilliseconds, baseDelay.TotalMilliseconds * Math.Pow(2, retry - 1));
         return TimeSpan.FromMilliseconds(Jitter.Value!.NextDouble() * ceiling);
     }
 }

@@ -113,6 +113,9 @@ public sealed class StatusBoard
             _listingsOut--;
             Listings++;
             var now = _clock.Elapsed;
+            // A listing slowed by throttling and its retries read later than it was timed for: that it found requests
+            // finished says nothing about when they finished, so it does not pull the estimate down.
+            var readLate = now - sentAt > TimeSpan.FromTicks(_estimate.Current.Ticks / 12);
             var statuses = page?.GroupBy(p => p.RequestId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Status, StringComparer.Ordinal);
             foreach (var pair in _entries.ToList())
             {
@@ -122,7 +125,7 @@ public sealed class StatusBoard
                 var listed = statuses != null && statuses.TryGetValue(id, out status);
                 if (listed && status != InProgress)
                 {
-                    if (!entry.Read) _estimate.Observe(finished: true, entry.Expected);
+                    if (!entry.Read && !readLate) _estimate.Observe(finished: true, entry.Expected);
                     Finish(id, entry, status);
                 }
                 else if (entry.Due > sentAt) continue;

@@ -133,8 +133,27 @@ public sealed class EffectiveAccessScriptedTests
         Assert.Equal(expected, EffectiveAccessPlanner.ProvisioningSide(accounts, sets));
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Provisioning_listings_that_show_no_pair_are_not_trusted_and_every_view_reads_per_principal(bool oneAccount)
+    {
+        var org = Organization(users: 40);
+        org.ProvisionsOnAssignment = false; // assignments exist, the provisioning listings are empty
+        var account = org.Accounts[2];
+        var (rows, query) = await RunAsync(org, f => { if (oneAccount) f.Accounts.Add(account); });
+        Assert.Equal(0, query.ProvisionedPairs);
+        Assert.Equal(EffectiveAccessPath.Principal, query.ChosenPath);
+        Assert.Equal(oneAccount ? 1 : 3, org.Calls("ListPermissionSetsProvisionedToAccount") + org.Calls("ListAccountsForProvisionedPermissionSet"));
+        Assert.Equal(0, org.Calls("ListAccountAssignments"));
+        Assert.Equal(43, org.Calls("ListAccountAssignmentsForPrincipal")); // 40 users and 3 groups
+        Assert.Equal(Keys(org.Expected().Where(e => !oneAccount || e.Account == account).Select(e => new EffectiveAccessEntry { UserId = e.User, AccountId = e.Account, PermissionSetArn = e.Set, GroupId = e.Group })), Keys(rows));
+        Assert.NotEmpty(rows);
+    }
+
+    [Theory]
     [InlineData(300, 550, EffectiveAccessPath.PermissionSet)]
     [InlineData(600, 550, EffectiveAccessPath.Principal)]
+    [InlineData(0, 550, EffectiveAccessPath.Principal)]
     public void After_the_probe_the_fewer_listings_win(int pairs, int principals, EffectiveAccessPath expected) =>
         Assert.Equal(expected, EffectiveAccessPlanner.Choose(EffectiveAccessPath.PermissionSet, pairs, principals));
 }

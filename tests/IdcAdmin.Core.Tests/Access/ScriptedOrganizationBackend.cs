@@ -36,8 +36,8 @@ public sealed class ScriptedOrganizationBackend
                 .Select(m => new { GroupId = m.Group, MemberId = new { UserId = m.User }, IdentityStoreId = "d-1234567890" }).ToArray() })
             .On("ListPermissionSets", _ => new { PermissionSets })
             .On("DescribePermissionSet", b => new { PermissionSet = new { Name = SetName(Text(b, "PermissionSetArn")), PermissionSetArn = Text(b, "PermissionSetArn") } })
-            .On("ListAccountsForProvisionedPermissionSet", b => new { AccountIds = Assignments.Where(a => a.Set == Text(b, "PermissionSetArn")).Select(a => a.Account).Distinct().ToArray() })
-            .On("ListPermissionSetsProvisionedToAccount", b => new { PermissionSets = Assignments.Where(a => a.Account == Text(b, "AccountId")).Select(a => a.Set).Distinct().ToArray() })
+            .On("ListAccountsForProvisionedPermissionSet", b => new { AccountIds = Provisioned().Where(a => a.Set == Text(b, "PermissionSetArn")).Select(a => a.Account).Distinct().ToArray() })
+            .On("ListPermissionSetsProvisionedToAccount", b => new { PermissionSets = Provisioned().Where(a => a.Account == Text(b, "AccountId")).Select(a => a.Set).Distinct().ToArray() })
             .On("ListAccountAssignments", b => new { AccountAssignments = Assignments.Where(a => a.Account == Text(b, "AccountId") && a.Set == Text(b, "PermissionSetArn"))
                 .Select(a => new { AccountId = a.Account, PermissionSetArn = a.Set, PrincipalType = a.Kind, PrincipalId = a.Principal }).ToArray() })
             .On("ListAccountAssignmentsForPrincipal", b => new { AccountAssignments = Assignments
@@ -57,6 +57,12 @@ public sealed class ScriptedOrganizationBackend
     public static string GroupName(string id) => "group-" + id[^3..];
     public static string AccountName(string id) => "acct-" + id[^3..];
     public static string SetName(string arn) => "Set" + arn[^2..];
+
+    /// <summary>False for a backend that does not provision a set when it is assigned (as moto): the provisioning listings stay empty.</summary>
+    public bool ProvisionsOnAssignment { get; set; } = true;
+
+    private IEnumerable<(string Account, string Set, string Kind, string Principal)> Provisioned() =>
+        ProvisionsOnAssignment ? Assignments : Enumerable.Empty<(string, string, string, string)>();
 
     public void AssignGroup(int group, int set, params int[] accounts) { foreach (var a in accounts) Assignments.Add((Accounts[a], PermissionSets[set], "GROUP", Groups[group])); }
     public void AssignUser(int user, int set, params int[] accounts) { foreach (var a in accounts) Assignments.Add((Accounts[a], PermissionSets[set], "USER", Users[user])); }

@@ -27,7 +27,8 @@ public sealed class CancellationTests
     [Fact]
     public async Task Cancelling_during_backoff_stops_the_call_without_another_attempt()
     {
-        var backend = new ScriptedHandler().On("DescribeGroup", _ => ScriptedResponse.Error(HttpStatusCode.BadRequest, "ThrottlingException", "slow down"));
+        // A 5xx: its backoff keeps the base delay (a throttle's follows the session limiter's rate and may be short).
+        var backend = new ScriptedHandler().On("DescribeGroup", _ => ScriptedResponse.Error(HttpStatusCode.ServiceUnavailable, "ServiceUnavailableException", "try later"));
         var retry = new AwsRetryOptions { MaxAttempts = 5, BaseDelay = TimeSpan.FromMinutes(5), MaxDelay = TimeSpan.FromMinutes(5) };
         using var connection = ScriptedConnection.Connect(backend, retry);
         using var cts = new CancellationTokenSource();

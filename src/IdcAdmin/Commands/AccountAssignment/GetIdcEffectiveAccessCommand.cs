@@ -50,7 +50,7 @@ public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
     [ArgumentCompleter(typeof(PermissionSetNameCompleter))]
     public string[]? PermissionSet { get; set; }
 
-    /// <summary>How to read assignments: Auto (the cheapest), Principal, Account or PermissionSet.</summary>
+    /// <summary>How to read assignments: Auto (the cheapest; per principal when the provisioning listings show no provisioned pair, as on emulators that do not provision on assignment), Principal, Account or PermissionSet.</summary>
     [Parameter]
     public EffectiveAccessPath Path { get; set; } = EffectiveAccessPath.Auto;
 
