@@ -72,7 +72,7 @@ public sealed class GetIdcAccountCommand : IdcCmdlet
             WriteItemError(e, "IdcOrganizationalUnitNotFound", OrganizationalUnit, ErrorCategory.ObjectNotFound);
             return;
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcListAccountsFailed", (object?)OrganizationalUnit ?? Name);
             return;

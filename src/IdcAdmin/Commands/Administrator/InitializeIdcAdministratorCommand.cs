@@ -170,7 +170,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
             // Refused by the engine's own checks (e.g. the permission set name) before anything was written.
             WriteItemError(e, InputErrorId(e), UserName, ErrorCategory.InvalidArgument);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcAdministratorSetupFailed", UserName);
         }
@@ -223,14 +223,14 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
                 WriteVerbose($"Created account instance {session.InstanceArn}.");
                 return session;
             }
-            catch (Exception inner) when (inner is not PipelineStoppedException)
+            catch (Exception inner) when (IsItemFailure(inner))
             {
                 connection.Dispose();
                 ThrowTerminating(inner, "IdcCreateInstanceFailed", Region);
                 return null;
             }
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             connection.Dispose();
             ThrowTerminating(e, "IdcConnectFailed", Region);

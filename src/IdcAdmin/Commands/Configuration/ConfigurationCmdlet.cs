@@ -26,7 +26,7 @@ public abstract class ConfigurationCmdlet : IdcCmdlet
         {
             plan = Run(ct => new ConfigurationPlanner(session, Output).PlanAsync(configuration, ct));
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             ThrowTerminating(e, "IdcConfigurationReadFailed", file);
             throw;

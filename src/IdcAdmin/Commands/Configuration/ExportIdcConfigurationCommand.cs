@@ -45,7 +45,7 @@ public sealed class ExportIdcConfigurationCommand : IdcCmdlet
         {
             root = Run(ct => new ConfigurationExporter(session, Output).ExportAsync(ct));
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             ThrowTerminating(e, "IdcConfigurationExportFailed", session.InstanceArn);
             return;

@@ -60,10 +60,10 @@ public sealed class RemoveIdcGroupCommand : IdcCmdlet
             var plan = Run(ct => groups.PlanRemoveAsync(target!, ct));
             var action = $"Delete group with its {plan.MembershipIds.Count} membership(s)" +
                 (plan.Assignments.Count == 0 ? "" : RemoveAssignments ? $" and {plan.Assignments.Count} account assignment(s)" : $" (leaving {plan.Assignments.Count} account assignment(s) behind)");
-            if (!IdentityCmdletSupport.ShouldProcessUnlessForced(this, Force, plan.Target, action)) return;
+            if (!ShouldProcessUnlessForced(Force, plan.Target, action)) return;
             Run(ct => PrincipalRemoval.RemoveAsync(session, plan, RemoveAssignments, Output, ct, AllowNoAdministrator));
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcRemoveGroupFailed");
             WriteItemError(e, errorId, target, category);

@@ -76,7 +76,7 @@ public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
             }
             ProvisioningOutput.Write(this, Run(ct => provisioner.ProvisionAsync(name, arn, accounts, ct)));
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcPermissionSetDeployFailed", PermissionSet);
         }

@@ -76,7 +76,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
             {
                 arn = Run(ct => session.PermissionSets.FindArnAsync(name, ct));
             }
-            catch (Exception e) when (e is not PipelineStoppedException)
+            catch (Exception e) when (IsItemFailure(e))
             {
                 WriteItemError(e, "IdcPermissionSetReadFailed", name);
                 continue;
@@ -92,7 +92,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
         {
             foreach (var set in Stream(reader.ListAsync(filter, Details, CancellationToken))) WriteObject(set);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             ThrowTerminating(e, "IdcPermissionSetListFailed", null);
         }
@@ -108,7 +108,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
         {
             WriteNotFound(target);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcPermissionSetReadFailed", target);
         }

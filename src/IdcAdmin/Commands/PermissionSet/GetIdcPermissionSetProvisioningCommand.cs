@@ -89,7 +89,7 @@ public sealed class GetIdcPermissionSetProvisioningCommand : PermissionSetCmdlet
                     break;
             }
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             ThrowTerminating(e, "IdcPermissionSetProvisioningReadFailed", (object?)AccountId ?? PermissionSet);
         }

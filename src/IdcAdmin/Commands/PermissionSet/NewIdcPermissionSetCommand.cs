@@ -132,7 +132,7 @@ public sealed class NewIdcPermissionSetCommand : IdcCmdlet
         {
             WriteItemError(e, "IdcPermissionSetCreateFailed", target, ErrorRecordsCategory(e.InnerException));
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcPermissionSetCreateFailed", target);
         }

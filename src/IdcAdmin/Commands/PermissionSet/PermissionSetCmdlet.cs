@@ -19,7 +19,7 @@ public abstract class PermissionSetCmdlet : IdcCmdlet
             WriteItemError(new ItemNotFoundException($"No permission set named '{nameOrArn}' exists in this instance."),
                 "IdcPermissionSetNotFound", nameOrArn, ErrorCategory.ObjectNotFound);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcPermissionSetReadFailed", nameOrArn);
         }

@@ -60,26 +60,15 @@ public sealed class RemoveIdcPermissionSetCommand : PermissionSetCmdlet
                 return;
             }
             var action = keys.Count > 0 ? $"Revoke {keys.Count} account assignment(s) and delete permission set" : "Delete permission set";
-            if (!ShouldRemove(name, action)) return;
+            if (!ShouldProcessUnlessForced(Force, name, action)) return;
             Run(ct => PermissionSetWriter.EnsureDeletableAsync(session, arn, name, keys, AllowNoAdministrator, ct));
             if (keys.Count > 0) Run(ct => assignments.RevokeAllAsync(keys, name, ct));
             Run(ct => new PermissionSetWriter(session, Output).DeleteAsync(arn, ct));
             WriteVerbose($"Deleted permission set {name} ({arn}).");
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcPermissionSetRemoveFailed", PermissionSet);
         }
     }
-
-    /// <summary>-Force skips the confirmation a High-impact delete asks for, but never -WhatIf.</summary>
-    private bool ShouldRemove(string target, string action)
-    {
-        if (Force && !IsWhatIf()) return true;
-        return ShouldProcess(target, action);
-    }
-
-    private bool IsWhatIf() => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
-        ? w is SwitchParameter s && s.IsPresent
-        : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 }

@@ -149,7 +149,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
         {
             WriteItemError(e, "IdcPermissionSetUpdateFailed", PermissionSet, NewIdcPermissionSetCommand.ErrorRecordsCategory(e.InnerException));
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcPermissionSetUpdateFailed", PermissionSet);
         }

@@ -131,7 +131,7 @@ public sealed class NewIdcUserCommand : IdcCmdlet
             if (plan.Outcome == CreateOutcome.UpdateExisting && !ShouldProcess($"user '{UserName}'", $"Update {string.Join(", ", plan.Differences)}")) return;
             WriteObject(Run(ct => users.CreateAsync(plan, Output, ct)));
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcNewUserFailed");
             WriteItemError(e, errorId, UserName, category);

@@ -157,7 +157,7 @@ public sealed class SetIdcUserCommand : IdcCmdlet
             var updated = Run(ct => users.UpdateAsync(plan, ct));
             if (PassThru) WriteObject(updated);
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcSetUserFailed");
             WriteItemError(e, errorId, target, category);
