@@ -12,7 +12,7 @@ namespace IdcAdmin;
 /// Base of every IdcAdmin cmdlet: runs engine work on the pipeline thread with its reports forwarded, and cancels it
 /// when the user presses Ctrl+C. Cmdlets that work in a session derive from <see cref="IdcCmdlet"/>.
 /// </summary>
-public abstract class IdcCmdletBase : PSCmdlet, IDisposable
+public abstract partial class IdcCmdletBase : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
     private PipelinePump? _pump;
@@ -81,6 +81,23 @@ public abstract class IdcCmdletBase : PSCmdlet, IDisposable
     /// downstream Select-Object -First), which must end the cmdlet.
     /// </summary>
     protected bool IsItemFailure(Exception e) => e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested;
+
+    /// <summary>
+    /// Runs one item's work; its failure becomes that item's non-terminating error, so the rest go on. False when it failed.
+    /// </summary>
+    protected bool ForItem(object? target, string errorId, Action work)
+    {
+        try
+        {
+            work();
+            return true;
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteItemError(e, errorId, target);
+            return false;
+        }
+    }
 
     /// <summary>ShouldProcess where -Force skips the confirmation but never -WhatIf (as a parameter or $WhatIfPreference).</summary>
     protected bool ShouldProcessUnlessForced(bool force, string target, string action) =>

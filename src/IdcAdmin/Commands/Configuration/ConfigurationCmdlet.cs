@@ -19,7 +19,7 @@ public abstract class ConfigurationCmdlet : IdcCmdlet
     {
         var session = CurrentSession;
         var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        var configuration = ConfigurationFile.LoadOrStop(this, file, NewIdcPermissionSetCommand.PartitionOf(session.InstanceArn));
+        var configuration = ConfigurationFile.LoadOrStop(this, file, PermissionSetCmdlet.PartitionOf(session.InstanceArn));
         foreach (var warning in configuration.Warnings) WriteWarning(warning);
         ConfigurationPlan plan;
         try

@@ -47,28 +47,25 @@ public sealed class RemoveIdcPermissionSetCommand : PermissionSetCmdlet
     {
         var arn = ResolveArn(PermissionSet);
         if (arn == null) return;
-        try
+        ForItem(PermissionSet, "IdcPermissionSetRemoveFailed", () => Remove(arn, NameOf(arn)));
+    }
+
+    private void Remove(string arn, string name)
+    {
+        var session = CurrentSession;
+        var assignments = new PermissionSetAssignments(session, Output);
+        var keys = Run(ct => assignments.FindAsync(arn, ct));
+        if (keys.Count > 0 && !RemoveAssignments)
         {
-            var name = NameOf(arn);
-            var session = CurrentSession;
-            var assignments = new PermissionSetAssignments(session, Output);
-            var keys = Run(ct => assignments.FindAsync(arn, ct));
-            if (keys.Count > 0 && !RemoveAssignments)
-            {
-                var where = Run(ct => assignments.DescribeAsync(keys, ct));
-                WriteItemError(new PermissionSetInUseException(name, keys, where), "IdcPermissionSetInUse", PermissionSet, ErrorCategory.ResourceBusy);
-                return;
-            }
-            var action = keys.Count > 0 ? $"Revoke {keys.Count} account assignment(s) and delete permission set" : "Delete permission set";
-            if (!ShouldProcessUnlessForced(Force, name, action)) return;
-            Run(ct => PermissionSetWriter.EnsureDeletableAsync(session, arn, name, keys, AllowNoAdministrator, ct));
-            if (keys.Count > 0) Run(ct => assignments.RevokeAllAsync(keys, name, ct));
-            Run(ct => new PermissionSetWriter(session, Output).DeleteAsync(arn, ct));
-            WriteVerbose($"Deleted permission set {name} ({arn}).");
+            var where = Run(ct => assignments.DescribeAsync(keys, ct));
+            WriteItemError(new PermissionSetInUseException(name, keys, where), "IdcPermissionSetInUse", PermissionSet, ErrorCategory.ResourceBusy);
+            return;
         }
-        catch (Exception e) when (IsItemFailure(e))
-        {
-            WriteItemError(e, "IdcPermissionSetRemoveFailed", PermissionSet);
-        }
+        var action = keys.Count > 0 ? $"Revoke {keys.Count} account assignment(s) and delete permission set" : "Delete permission set";
+        if (!ShouldProcessUnlessForced(Force, name, action)) return;
+        Run(ct => PermissionSetWriter.EnsureDeletableAsync(session, arn, name, keys, AllowNoAdministrator, ct));
+        if (keys.Count > 0) Run(ct => assignments.RevokeAllAsync(keys, name, ct));
+        Run(ct => new PermissionSetWriter(session, Output).DeleteAsync(arn, ct));
+        WriteVerbose($"Deleted permission set {name} ({arn}).");
     }
 }
