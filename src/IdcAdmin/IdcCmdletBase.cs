@@ -12,7 +12,7 @@ namespace IdcAdmin;
 /// Base of every IdcAdmin cmdlet: runs engine work on the pipeline thread with its reports forwarded, and cancels it
 /// when the user presses Ctrl+C. Cmdlets that work in a session derive from <see cref="IdcCmdlet"/>.
 /// </summary>
-public abstract class IdcCmdletBase : PSCmdlet
+public abstract partial class IdcCmdletBase : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
     private PipelinePump? _pump;
@@ -76,6 +76,37 @@ public abstract class IdcCmdletBase : PSCmdlet
     /// <summary>ShouldProcess for engine work running inside <see cref="Run{T}"/>: asked on the pipeline thread, as PowerShell requires.</summary>
     protected bool ShouldProcessFromEngine(string target, string action) => Pump.OnPipelineThread(() => ShouldProcess(target, action));
 
+    /// <summary>
+    /// The catch filter of per-item work: any failure is that item's error, except the pipeline stopping (Ctrl+C, or a
+    /// downstream Select-Object -First), which must end the cmdlet.
+    /// </summary>
+    protected bool IsItemFailure(Exception e) => e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested;
+
+    /// <summary>
+    /// Runs one item's work; its failure becomes that item's non-terminating error, so the rest go on. False when it failed.
+    /// </summary>
+    protected bool ForItem(object? target, string errorId, Action work)
+    {
+        try
+        {
+            work();
+            return true;
+        }
+        catch (Exception e) when (IsItemFailure(e))
+        {
+            WriteItemError(e, errorId, target);
+            return false;
+        }
+    }
+
+    /// <summary>ShouldProcess where -Force skips the confirmation but never -WhatIf (as a parameter or $WhatIfPreference).</summary>
+    protected bool ShouldProcessUnlessForced(bool force, string target, string action) =>
+        (force && !WhatIfRequested) || ShouldProcess(target, action);
+
+    private bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+        ? w is SwitchParameter s && s.IsPresent
+        : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
     /// <summary>Writes a non-terminating error for one failed item, so the rest go on.</summary>
     protected void WriteItemError(Exception e, string errorId, object? target, ErrorCategory? category = null) =>
         WriteError(ErrorRecords.From(Unwrap(e), errorId, target, category));
@@ -89,6 +120,17 @@ public abstract class IdcCmdletBase : PSCmdlet
     protected virtual void RememberSession() { }
 
     protected override void EndProcessing() => _pump?.Drain();
+
+    /// <summary>
+    /// PowerShell disposes the cmdlet when its pipeline ends (normally or stopped); engine work still running then has
+    /// no one to report to, so it is cancelled.
+    /// </summary>
+    public void Dispose()
+    {
+        _cancellation.Cancel();
+        _pump?.Dispose();
+        _cancellation.Dispose();
+    }
 
     private void WriteProgressReport(ProgressReport p)
     {

@@ -147,6 +147,25 @@ public sealed class HelpGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Parameters_declared_on_a_shared_base_or_overridden_by_the_cmdlet_keep_their_help()
+    {
+        var doc = Generate(Repo.CmdletAssembly, out _);
+        string Help(string command, string parameter) => Param(doc.Root!.Elements(Command + "command")
+                .Single(c => c.Element(Command + "details")!.Element(Command + "name")!.Value == command).Element(Command + "parameters")!, parameter)
+            .Element(Maml + "description")!.Value;
+
+        // Each cmdlet's own text for the parameters it overrides …
+        Assert.Contains("The groups to add to", Help("Add-IdcGroupMember", "Group"));
+        Assert.Contains("The groups to remove from", Help("Remove-IdcGroupMember", "Group"));
+        Assert.Contains("Revoke the user's account assignments", Help("Remove-IdcUser", "RemoveAssignments"));
+        Assert.Contains("Revoke the group's account assignments", Help("Remove-IdcGroup", "RemoveAssignments"));
+        // … and the base's text for the parameters it declares once.
+        Assert.Contains("Group ids", Help("Add-IdcGroupMember", "GroupId"));
+        Assert.Contains("User ids", Help("Remove-IdcGroupMember", "UserId"));
+        Assert.Contains("Delete without asking", Help("Remove-IdcGroup", "Force"));
+    }
+
+    [Fact]
     public void Missing_docs_are_reported_as_gaps()
     {
         using var reader = new CmdletReader(Path.Combine(AppContext.BaseDirectory, "IdcAdmin.Tests.dll"));

@@ -97,4 +97,18 @@ public sealed class PipelinePumpTests
 
         Assert.Equal(42, answer);
     }
+
+    [Fact]
+    public void Reports_of_work_still_running_after_the_pump_is_disposed_are_dropped_without_an_error()
+    {
+        var written = new List<string>();
+        var pump = new PipelinePump(written.Add, _ => { }, _ => { }, _ => { });
+        pump.WriteVerbose("before");
+        pump.Drain();
+
+        pump.Dispose();
+        pump.WriteVerbose("after");
+
+        Assert.Equal(new[] { "before" }, written);
+    }
 }

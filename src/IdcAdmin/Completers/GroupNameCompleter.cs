@@ -1,29 +1,20 @@
-using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Infrastructure;
+using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Completers;
 
 /// <summary>Completes group names from the connected session's directory (nothing when not connected).</summary>
-public sealed class GroupNameCompleter : IArgumentCompleter
+public sealed class GroupNameCompleter : PrincipalNameCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-        CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        var session = SessionStore.ForCompletion(fakeBoundParameters);
-        if (session == null) return Enumerable.Empty<CompletionResult>();
-        var groups = new GroupService(session);
-        return PrincipalNameCompletion.Complete(ct => Names(groups.ListAsync(null, ct)), wordToComplete, "Group");
-    }
+    protected override string Noun => "Group";
 
-    private static async IAsyncEnumerable<string> Names(IAsyncEnumerable<IdcGroup> groups)
+    protected override async IAsyncEnumerable<string> Names(IdcSession session, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var g in groups.ConfigureAwait(false)) yield return g.DisplayName;
+        await foreach (var g in new GroupService(session).ListAsync(null, cancellationToken).ConfigureAwait(false)) yield return g.DisplayName;
     }
 }

@@ -12,7 +12,7 @@ namespace IdcAdmin.Infrastructure;
 /// Runs engine work to completion while keeping every Write-* call on the pipeline thread, as PowerShell requires:
 /// the engine's reports (from any thread) are queued and replayed here while the caller waits.
 /// </summary>
-internal sealed class PipelinePump : IOutputWriter
+internal sealed class PipelinePump : IOutputWriter, IDisposable
 {
     private readonly BlockingCollection<Action?> _queue = new();
     private readonly Action<string> _verbose;
@@ -36,10 +36,17 @@ internal sealed class PipelinePump : IOutputWriter
         _abandoned = abandoned;
     }
 
-    public void WriteVerbose(string message) => _queue.Add(() => _verbose(message));
-    public void WriteWarning(string message) => _queue.Add(() => _warning(message));
-    public void WriteDebug(string message) => _queue.Add(() => _debug(message));
-    public void WriteProgress(ProgressReport progress) => _queue.Add(() => _progress(progress));
+    public void WriteVerbose(string message) => Enqueue(() => _verbose(message));
+    public void WriteWarning(string message) => Enqueue(() => _warning(message));
+    public void WriteDebug(string message) => Enqueue(() => _debug(message));
+    public void WriteProgress(ProgressReport progress) => Enqueue(() => _progress(progress));
+
+    private void Enqueue(Action? action)
+    {
+        // Engine work abandoned by a stopped pipeline may still report after the cmdlet is disposed: no one reads it.
+        try { _queue.Add(action); }
+        catch (ObjectDisposedException) { }
+    }
 
     /// <summary>Runs <paramref name="work"/> off the pipeline thread and pumps its reports until it ends.</summary>
     public T Run<T>(Func<Task<T>> work)
@@ -49,7 +56,7 @@ internal sealed class PipelinePump : IOutputWriter
         AmbientCallLog.Sink = WriteDebug;
         AmbientCallLog.VerboseSink = WriteVerbose;
         var task = Task.Run(work);
-        task.ContinueWith(_ => _queue.Add(null), TaskContinuationOptions.ExecuteSynchronously);
+        task.ContinueWith(_ => Enqueue(null), TaskContinuationOptions.ExecuteSynchronously);
         foreach (var action in _queue.GetConsumingEnumerable())
         {
             if (action != null) action();
@@ -68,7 +75,7 @@ internal sealed class PipelinePump : IOutputWriter
     {
         if (_pipelineThreadId == -1 || Environment.CurrentManagedThreadId == _pipelineThreadId) return call();
         var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Add(() =>
+        Enqueue(() =>
         {
             if (answer.Task.IsCompleted) return;
             try { answer.TrySetResult(call()); }
@@ -99,4 +106,6 @@ internal sealed class PipelinePump : IOutputWriter
     {
         while (_queue.TryTake(out var action)) action?.Invoke();
     }
+
+    public void Dispose() => _queue.Dispose();
 }

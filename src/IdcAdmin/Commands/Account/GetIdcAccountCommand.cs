@@ -62,20 +62,14 @@ public sealed class GetIdcAccountCommand : IdcCmdlet
         var unmatched = new HashSet<string>(patterns.Where(p => !NamePattern.HasWildcards(p.Text)).Select(p => p.Text), StringComparer.OrdinalIgnoreCase);
         try
         {
-            foreach (var account in Stream(Accounts(directory, patterns, CancellationToken)))
-            {
-                if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(account.Name) || p.IsMatch(account.AccountId))) continue;
-                unmatched.RemoveWhere(n => string.Equals(n, account.Name, StringComparison.OrdinalIgnoreCase) || n == account.AccountId);
-                if (Status != null && !string.Equals(account.Status, Status, StringComparison.OrdinalIgnoreCase)) continue;
-                WriteObject(account);
-            }
+            foreach (var account in Stream(Accounts(directory, patterns, CancellationToken))) WriteIfMatching(account, patterns, unmatched);
         }
         catch (OrganizationalUnitNotFoundException e)
         {
             WriteItemError(e, "IdcOrganizationalUnitNotFound", OrganizationalUnit, ErrorCategory.ObjectNotFound);
             return;
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcListAccountsFailed", (object?)OrganizationalUnit ?? Name);
             return;
@@ -83,6 +77,15 @@ public sealed class GetIdcAccountCommand : IdcCmdlet
         foreach (var name in unmatched)
             WriteItemError(new ItemNotFoundException($"No account '{name}' (name or id) was found{(OrganizationalUnit != null ? " in " + OrganizationalUnit : "")}."),
                 "IdcAccountNotFound", name, ErrorCategory.ObjectNotFound);
+    }
+
+    /// <summary>Writes an account that matches the patterns and -Status; a name it matches is no longer unmatched.</summary>
+    private void WriteIfMatching(AwsAccount account, List<NamePattern> patterns, HashSet<string> unmatched)
+    {
+        if (patterns.Count > 0 && !patterns.Any(p => p.IsMatch(account.Name) || p.IsMatch(account.AccountId))) return;
+        unmatched.RemoveWhere(n => string.Equals(n, account.Name, StringComparison.OrdinalIgnoreCase) || n == account.AccountId);
+        if (Status != null && !string.Equals(account.Status, Status, StringComparison.OrdinalIgnoreCase)) return;
+        WriteObject(account);
     }
 
     private async IAsyncEnumerable<AwsAccount> Accounts(OrganizationDirectory directory, List<NamePattern> patterns, [EnumeratorCancellation] CancellationToken ct)

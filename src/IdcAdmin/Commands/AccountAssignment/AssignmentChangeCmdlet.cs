@@ -54,7 +54,7 @@ public abstract class AssignmentChangeCmdlet : AccountAccessCmdlet
         {
             if (_requests.Count > 0) Dispatch();
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             // The whole batch is planned and sent at once: a failure of the planning or of the stream stops it.
             WriteItemError(e, Operation == AssignmentOperation.Create ? "IdcGrantAccountAccessFailed" : "IdcRevokeAccountAccessFailed", null);

@@ -48,7 +48,7 @@ public sealed class GetIdcAccountAssignmentCommand : AccountAccessCmdlet
         {
             WriteResolutionErrors(e.Errors);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcListAssignmentsFailed", null);
         }

@@ -73,7 +73,7 @@ public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
                 WriteItemError(new ItemNotFoundException(error.Message), error.ErrorId, error.Value,
                     error.Kind == ResolutionErrorKind.AmbiguousAccount ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcEffectiveAccessFailed", null);
         }

@@ -41,13 +41,6 @@ public sealed class RevokeIdcAccountAccessCommand : AssignmentChangeCmdlet
     {
         var target = $"account '{item.Account.Name}' ({item.Account.AccountId})";
         var action = $"Revoke {item.Description}";
-        // -Force skips the prompt, but -WhatIf still only describes.
-        if (Force && !WhatIfRequested) return true;
-        return ShouldProcess(target, action);
+        return ShouldProcessUnlessForced(Force, target, action);
     }
-
-    private bool WhatIfRequested =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
-            ? w is SwitchParameter s && s.IsPresent
-            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 }

@@ -65,7 +65,7 @@ public sealed class TestIdcAccountAccessCommand : AccountAccessCmdlet
             {
                 WriteResolutionErrors(e.Errors);
             }
-            catch (Exception e) when (e is not PipelineStoppedException)
+            catch (Exception e) when (IsItemFailure(e))
             {
                 WriteItemError(e, "IdcAccessTestFailed", null);
             }

@@ -50,7 +50,7 @@ public sealed class WaitIdcAccountAssignmentCommand : IdcCmdlet
                 foreach (var result in Stream(dispatcher.WaitAsync(_pending, CancellationToken)))
                     AssignmentOutput.Write(this, result, pendingIsExpected: false);
             }
-            catch (Exception e) when (e is not PipelineStoppedException)
+            catch (Exception e) when (IsItemFailure(e))
             {
                 WriteItemError(e, "IdcAssignmentWaitFailed", _pending);
             }

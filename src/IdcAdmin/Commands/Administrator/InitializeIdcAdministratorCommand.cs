@@ -5,6 +5,7 @@ using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Guide;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Session;
+using IdcAdmin.Commands.Instance;
 using IdcAdmin.Commands.PermissionSet;
 using IdcAdmin.Infrastructure;
 
@@ -31,7 +32,7 @@ namespace IdcAdmin.Commands.Administrator;
 /// </example>
 [Cmdlet(VerbsData.Initialize, "IdcAdministrator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AdministratorSetupResult))]
-public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
+public sealed class InitializeIdcAdministratorCommand : IdcCmdlet, IConnectionParameters
 {
     /// <summary>The administrator's user name (sign-in name), at most 128 characters.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -134,47 +135,46 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
     {
         var session = Session ?? SessionStore.Current(SessionState) ?? ConnectOrCreate();
         if (session == null) return;
-        var request = new AdministratorSetupRequest
-        {
-            UserName = UserName,
-            Email = Email,
-            GivenName = GivenName,
-            FamilyName = FamilyName,
-            DisplayName = DisplayName,
-            GroupName = GroupName,
-            AccountIds = AccountId ?? Array.Empty<string>(),
-            PermissionSetName = PermissionSetName,
-            SessionDuration = SessionDuration,
-        };
         try
         {
+            var request = Request();
             AdministratorSetupValidator.Validate(request);
-        }
-        catch (ArgumentException e)
-        {
-            WriteItemError(e, InputErrorId(e), UserName, ErrorCategory.InvalidArgument);
-            return;
-        }
-        var setup = new AdministratorSetup(session, Output, ShouldProcessFromEngine);
-        try
-        {
+            var setup = new AdministratorSetup(session, Output, ShouldProcessFromEngine);
             var result = Run(ct => setup.RunAsync(request, ct));
-            foreach (var a in result.Assignments)
-                if (a.Status == "FAILED")
-                    WriteItemError(new InvalidOperationException($"AWS could not assign {a.PermissionSetName} on account {a.AccountId}: {a.FailureReason}"),
-                        "IdcAssignmentFailed", a.AccountId, ErrorCategory.InvalidResult);
+            WriteFailedAssignments(result);
             WriteObject(result);
         }
         catch (ArgumentException e)
         {
-            // Refused by the engine's own checks (e.g. the permission set name) before anything was written.
+            // Refused by the input checks (here or the engine's own, e.g. the permission set name) before anything was written.
             WriteItemError(e, InputErrorId(e), UserName, ErrorCategory.InvalidArgument);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcAdministratorSetupFailed", UserName);
         }
     }
+
+    private void WriteFailedAssignments(AdministratorSetupResult result)
+    {
+        foreach (var a in result.Assignments)
+            if (a.Status == "FAILED")
+                WriteItemError(new InvalidOperationException($"AWS could not assign {a.PermissionSetName} on account {a.AccountId}: {a.FailureReason}"),
+                    "IdcAssignmentFailed", a.AccountId, ErrorCategory.InvalidResult);
+    }
+
+    private AdministratorSetupRequest Request() => new()
+    {
+        UserName = UserName,
+        Email = Email,
+        GivenName = GivenName,
+        FamilyName = FamilyName,
+        DisplayName = DisplayName,
+        GroupName = GroupName,
+        AccountIds = AccountId ?? Array.Empty<string>(),
+        PermissionSetName = PermissionSetName,
+        SessionDuration = SessionDuration,
+    };
 
     /// <summary>The identity rules' own id (IdcUserInvalidEmail …) where there is one.</summary>
     private static string InputErrorId(ArgumentException e) =>
@@ -182,59 +182,25 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet
 
     private IdcSession? ConnectOrCreate()
     {
-        AwsConnection connection;
-        try
+        var connection = OpenConnection(() => this.ToSettings(), ProfileName);
+        var session = ConnectStep(connection, ct => IdcConnector.ConnectAsync(connection, null, ct), e => e switch
         {
-            connection = AwsConnection.Create(new AwsConnectionSettings
-            {
-                ProfileName = ProfileName, ProfileLocation = ProfileLocation, Region = Region, EndpointUrl = EndpointUrl, Log = AmbientCallLog.Instance,
-                ForeignCredentials = Credential is PSObject wrapped ? wrapped.BaseObject : Credential,
-                AccessKey = AccessKey, SecretKey = SecretKey, SessionToken = SessionToken,
-            });
-        }
-        catch (Exception e) when (e is AwsConfigurationException or ArgumentException)
+            IdcConnectException { Error: IdcConnectError.NotEnabled } when CreateInstance => null,   // answered below
+            IdcConnectException { Error: IdcConnectError.NotEnabled } => ("IdcNotEnabled", Region, ErrorCategory.ObjectNotFound),
+            _ => ("IdcConnectFailed", Region, null),
+        });
+        if (session == null)
         {
-            ThrowTerminating(e, "IdcConnectConfiguration", ProfileName);
-            return null;
-        }
-        try
-        {
-            var session = Run(ct => IdcConnector.ConnectAsync(connection, null, ct));
-            SessionStore.Set(session, SessionState);
-            return session;
-        }
-        catch (IdcConnectException e) when (e.Error == IdcConnectError.NotEnabled)
-        {
-            if (!CreateInstance)
-            {
-                connection.Dispose();
-                ThrowTerminating(e, "IdcNotEnabled", Region, ErrorCategory.ObjectNotFound);
-                return null;
-            }
             if (!ShouldProcess(connection.Region, "Create an account instance of IAM Identity Center"))
             {
                 connection.Dispose();
                 return null;
             }
-            try
-            {
-                var session = Run(ct => AccountInstanceCreator.CreateAsync(connection, null, new PollOptions(), ct));
-                SessionStore.Set(session, SessionState);
-                WriteVerbose($"Created account instance {session.InstanceArn}.");
-                return session;
-            }
-            catch (Exception inner) when (inner is not PipelineStoppedException)
-            {
-                connection.Dispose();
-                ThrowTerminating(inner, "IdcCreateInstanceFailed", Region);
-                return null;
-            }
+            session = ConnectStep(connection, ct => AccountInstanceCreator.CreateAsync(connection, null, new PollOptions(), ct),
+                _ => ("IdcCreateInstanceFailed", Region, null))!;
+            WriteVerbose($"Created account instance {session.InstanceArn}.");
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
-        {
-            connection.Dispose();
-            ThrowTerminating(e, "IdcConnectFailed", Region);
-            return null;
-        }
+        SessionStore.Set(session, SessionState);
+        return session;
     }
 }

@@ -19,14 +19,14 @@ public abstract class ConfigurationCmdlet : IdcCmdlet
     {
         var session = CurrentSession;
         var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-        var configuration = ConfigurationFile.LoadOrStop(this, file, NewIdcPermissionSetCommand.PartitionOf(session.InstanceArn));
+        var configuration = ConfigurationFile.LoadOrStop(this, file, PermissionSetCmdlet.PartitionOf(session.InstanceArn));
         foreach (var warning in configuration.Warnings) WriteWarning(warning);
         ConfigurationPlan plan;
         try
         {
             plan = Run(ct => new ConfigurationPlanner(session, Output).PlanAsync(configuration, ct));
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             ThrowTerminating(e, "IdcConfigurationReadFailed", file);
             throw;

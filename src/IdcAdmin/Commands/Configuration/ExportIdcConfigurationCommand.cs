@@ -45,29 +45,28 @@ public sealed class ExportIdcConfigurationCommand : IdcCmdlet
         {
             root = Run(ct => new ConfigurationExporter(session, Output).ExportAsync(ct));
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             ThrowTerminating(e, "IdcConfigurationExportFailed", session.InstanceArn);
             return;
         }
         var json = file != null ? ConfigurationFile.IsJson(file) : AsJson.IsPresent;
         var text = json ? ConfigurationTextWriter.ToJson(root) : ConfigurationTextWriter.ToPowerShellDataFile(root);
-        if (file == null)
-        {
-            WriteObject(text);
-        }
-        else if (ShouldProcess(file, "Write the configuration"))
-        {
-            try
-            {
-                File.WriteAllText(file, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                WriteObject(new FileInfo(file));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                ThrowTerminating(e, "IdcConfigurationWriteFailed", file, ErrorCategory.WriteError);
-            }
-        }
+        if (file == null) WriteObject(text);
+        else if (ShouldProcess(file, "Write the configuration")) WriteFile(file, text);
         base.EndProcessing();
+    }
+
+    private void WriteFile(string file, string text)
+    {
+        try
+        {
+            File.WriteAllText(file, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            WriteObject(new FileInfo(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminating(e, "IdcConfigurationWriteFailed", file, ErrorCategory.WriteError);
+        }
     }
 }

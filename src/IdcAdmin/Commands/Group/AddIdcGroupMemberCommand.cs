@@ -1,6 +1,4 @@
-using System;
 using System.Management.Automation;
-using IdcAdmin.Commands.User;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
@@ -26,67 +24,31 @@ namespace IdcAdmin.Commands.Group;
 /// </example>
 [Cmdlet(VerbsCommon.Add, "IdcGroupMember", SupportsShouldProcess = true)]
 [OutputType(typeof(IdcGroupMember))]
-public sealed class AddIdcGroupMemberCommand : IdcCmdlet
+public sealed class AddIdcGroupMemberCommand : GroupMemberChangeCmdlet
 {
-    private string[]? _commandLineGroups, _commandLineGroupIds, _commandLineUsers, _commandLineUserIds;
-
     /// <summary>The groups to add to: display names or ids.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(GroupNameCompleter))]
     [Alias("GroupName")]
-    public string[]? Group { get; set; }
-
-    /// <summary>Group ids (taken from piped objects by property name).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string[]? GroupId { get; set; }
+    public override string[]? Group { get; set; }
 
     /// <summary>The users to add: user names, email addresses or ids.</summary>
     [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(UserNameCompleter))]
     [Alias("UserName", "Member")]
-    public string[]? User { get; set; }
-
-    /// <summary>User ids (taken from piped objects by property name).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string[]? UserId { get; set; }
+    public override string[]? User { get; set; }
 
     /// <summary>Write each membership (new or existing) to the pipeline.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void BeginProcessing()
-    {
-        // Only command-line values are bound yet; remember them so piped objects cannot override them.
-        (_commandLineGroups, _commandLineGroupIds, _commandLineUsers, _commandLineUserIds) = (Group, GroupId, User, UserId);
-        base.BeginProcessing();
-    }
+    protected override string FailedErrorId => "IdcAddGroupMemberFailed";
 
-    protected override void ProcessRecord()
+    protected override void Change(MembershipService memberships, MembershipPlan plan)
     {
-        var groups = MemberReferences.Choose(_commandLineGroupIds, _commandLineGroups, GroupId, Group);
-        var users = MemberReferences.Choose(_commandLineUserIds, _commandLineUsers, UserId, User);
-        if (groups.Length == 0 || users.Length == 0)
-        {
-            WriteItemError(new ArgumentException("Name the group (-Group) and the users (-User) of the membership."), "IdcMembershipNotSpecified", null, ErrorCategory.InvalidArgument);
-            return;
-        }
-        var memberships = new MembershipService(CurrentSession);
-        foreach (var group in groups)
-        foreach (var user in users)
-        {
-            try
-            {
-                var plan = Run(ct => memberships.PlanAsync(group, user, ct));
-                if (plan.Exists) WriteVerbose($"The {plan.Target} is already a member; nothing to add.");
-                else if (!ShouldProcess(plan.Target, "Add group member")) continue;
-                var member = Run(ct => memberships.AddAsync(plan, ct));
-                if (PassThru) WriteObject(member);
-            }
-            catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
-            {
-                var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcAddGroupMemberFailed");
-                WriteItemError(e, errorId, $"{user} -> {group}", category);
-            }
-        }
+        if (plan.Exists) WriteVerbose($"The {plan.Target} is already a member; nothing to add.");
+        else if (!ShouldProcess(plan.Target, "Add group member")) return;
+        var member = Run(ct => memberships.AddAsync(plan, ct));
+        if (PassThru) WriteObject(member);
     }
 }

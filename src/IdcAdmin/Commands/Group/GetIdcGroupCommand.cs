@@ -63,7 +63,7 @@ public sealed class GetIdcGroupCommand : IdcCmdlet
         {
             WriteObject(Run(ct => groups.GetAsync(nameOrId, ct)));
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcGetGroupFailed");
             WriteItemError(e, errorId, nameOrId, category);
@@ -76,7 +76,7 @@ public sealed class GetIdcGroupCommand : IdcCmdlet
         {
             foreach (var group in Stream(groups.ListAsync(match, CancellationToken))) WriteObject(group);
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcListGroupsFailed", target);
         }

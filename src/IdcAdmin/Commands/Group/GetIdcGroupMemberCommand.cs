@@ -1,6 +1,6 @@
-using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using IdcAdmin.Commands.User;
+using System.Threading;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
@@ -21,7 +21,7 @@ namespace IdcAdmin.Commands.Group;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "IdcGroupMember")]
 [OutputType(typeof(IdcGroupMember))]
-public sealed class GetIdcGroupMemberCommand : IdcCmdlet
+public sealed class GetIdcGroupMemberCommand : MembershipListingCmdlet
 {
     /// <summary>The group: display name or id.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -33,26 +33,12 @@ public sealed class GetIdcGroupMemberCommand : IdcCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? GroupId { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        var groups = MemberReferences.Choose(null, null, GroupId, Group);
-        if (groups.Length == 0)
-        {
-            WriteItemError(new ArgumentException("Name the group with -Group or -GroupId."), "IdcGroupNotSpecified", null, ErrorCategory.InvalidArgument);
-            return;
-        }
-        var memberships = new MembershipService(CurrentSession, unreadableDetails: Output);
-        foreach (var group in groups)
-        {
-            try
-            {
-                foreach (var member in Stream(memberships.ListMembersAsync(group, CancellationToken))) WriteObject(member);
-            }
-            catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
-            {
-                var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcGetGroupMemberFailed");
-                WriteItemError(e, errorId, group, category);
-            }
-        }
-    }
+    protected override string[] Chosen => MemberReferences.Choose(null, null, GroupId, Group);
+
+    protected override (string Message, string ErrorId) NotSpecified => ("Name the group with -Group or -GroupId.", "IdcGroupNotSpecified");
+
+    protected override string FailedErrorId => "IdcGetGroupMemberFailed";
+
+    protected override IAsyncEnumerable<IdcGroupMember> List(MembershipService memberships, string nameOrId, CancellationToken cancellationToken) =>
+        memberships.ListMembersAsync(nameOrId, cancellationToken);
 }

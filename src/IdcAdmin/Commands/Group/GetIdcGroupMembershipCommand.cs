@@ -1,6 +1,6 @@
-using System;
+using System.Collections.Generic;
 using System.Management.Automation;
-using IdcAdmin.Commands.User;
+using System.Threading;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
@@ -21,7 +21,7 @@ namespace IdcAdmin.Commands.Group;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "IdcGroupMembership")]
 [OutputType(typeof(IdcGroupMember))]
-public sealed class GetIdcGroupMembershipCommand : IdcCmdlet
+public sealed class GetIdcGroupMembershipCommand : MembershipListingCmdlet
 {
     /// <summary>The user: user name, email address or id.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -33,26 +33,12 @@ public sealed class GetIdcGroupMembershipCommand : IdcCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[]? UserId { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        var users = MemberReferences.Choose(null, null, UserId, User);
-        if (users.Length == 0)
-        {
-            WriteItemError(new ArgumentException("Name the user with -User or -UserId."), "IdcUserNotSpecified", null, ErrorCategory.InvalidArgument);
-            return;
-        }
-        var memberships = new MembershipService(CurrentSession, unreadableDetails: Output);
-        foreach (var user in users)
-        {
-            try
-            {
-                foreach (var membership in Stream(memberships.ListGroupsOfAsync(user, CancellationToken))) WriteObject(membership);
-            }
-            catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
-            {
-                var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcGetGroupMembershipFailed");
-                WriteItemError(e, errorId, user, category);
-            }
-        }
-    }
+    protected override string[] Chosen => MemberReferences.Choose(null, null, UserId, User);
+
+    protected override (string Message, string ErrorId) NotSpecified => ("Name the user with -User or -UserId.", "IdcUserNotSpecified");
+
+    protected override string FailedErrorId => "IdcGetGroupMembershipFailed";
+
+    protected override IAsyncEnumerable<IdcGroupMember> List(MembershipService memberships, string nameOrId, CancellationToken cancellationToken) =>
+        memberships.ListGroupsOfAsync(nameOrId, cancellationToken);
 }

@@ -46,7 +46,7 @@ public sealed class NewIdcGroupCommand : IdcCmdlet
             if (plan.Outcome == CreateOutcome.UpdateExisting && !ShouldProcess($"group '{DisplayName}'", $"Update {string.Join(", ", plan.Differences)}")) return;
             WriteObject(Run(ct => groups.CreateAsync(plan, Output, ct)));
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcNewGroupFailed");
             WriteItemError(e, errorId, DisplayName, category);

@@ -1,9 +1,11 @@
-using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using IdcAdmin.Commands.User;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Commands.Group;
 
@@ -22,7 +24,7 @@ namespace IdcAdmin.Commands.Group;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "IdcGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveIdcGroupCommand : IdcCmdlet
+public sealed class RemoveIdcGroupCommand : PrincipalRemovalCmdlet
 {
     /// <summary>The group to delete: display name or id.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -36,38 +38,16 @@ public sealed class RemoveIdcGroupCommand : IdcCmdlet
 
     /// <summary>Revoke the group's account assignments before deleting it, instead of leaving them behind with a warning.</summary>
     [Parameter]
-    public SwitchParameter RemoveAssignments { get; set; }
+    public override SwitchParameter RemoveAssignments { get; set; }
 
-    /// <summary>Delete without asking for confirmation.</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
+    protected override string? Target => !string.IsNullOrEmpty(GroupId) ? GroupId : DisplayName;
 
-    /// <summary>Go ahead even when the change leaves the organization's management account with no administrator (the lock-out guard refuses it otherwise; -Force does not override it).</summary>
-    [Parameter]
-    public SwitchParameter AllowNoAdministrator { get; set; }
+    protected override (string Message, string ErrorId) NotSpecified => ("Name the group to delete with -DisplayName or -GroupId.", "IdcGroupNotSpecified");
 
-    protected override void ProcessRecord()
-    {
-        var target = !string.IsNullOrEmpty(GroupId) ? GroupId : DisplayName;
-        if (string.IsNullOrEmpty(target))
-        {
-            WriteItemError(new ArgumentException("Name the group to delete with -DisplayName or -GroupId."), "IdcGroupNotSpecified", null, ErrorCategory.InvalidArgument);
-            return;
-        }
-        var session = CurrentSession;
-        var groups = new GroupService(session);
-        try
-        {
-            var plan = Run(ct => groups.PlanRemoveAsync(target!, ct));
-            var action = $"Delete group with its {plan.MembershipIds.Count} membership(s)" +
-                (plan.Assignments.Count == 0 ? "" : RemoveAssignments ? $" and {plan.Assignments.Count} account assignment(s)" : $" (leaving {plan.Assignments.Count} account assignment(s) behind)");
-            if (!IdentityCmdletSupport.ShouldProcessUnlessForced(this, Force, plan.Target, action)) return;
-            Run(ct => PrincipalRemoval.RemoveAsync(session, plan, RemoveAssignments, Output, ct, AllowNoAdministrator));
-        }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
-        {
-            var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcRemoveGroupFailed");
-            WriteItemError(e, errorId, target, category);
-        }
-    }
+    protected override string FailedErrorId => "IdcRemoveGroupFailed";
+
+    protected override string DeleteAction(int memberships) => $"Delete group with its {memberships} membership(s)";
+
+    protected override Task<PrincipalRemovalPlan> PlanAsync(IdcSession session, string target, CancellationToken cancellationToken) =>
+        new GroupService(session).PlanRemoveAsync(target, cancellationToken);
 }

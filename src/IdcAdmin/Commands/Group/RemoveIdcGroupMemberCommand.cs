@@ -1,6 +1,4 @@
-using System;
 using System.Management.Automation;
-using IdcAdmin.Commands.User;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
@@ -21,29 +19,19 @@ namespace IdcAdmin.Commands.Group;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "IdcGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveIdcGroupMemberCommand : IdcCmdlet
+public sealed class RemoveIdcGroupMemberCommand : GroupMemberChangeCmdlet
 {
-    private string[]? _commandLineGroups, _commandLineGroupIds, _commandLineUsers, _commandLineUserIds;
-
     /// <summary>The groups to remove from: display names or ids.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(GroupNameCompleter))]
     [Alias("GroupName")]
-    public string[]? Group { get; set; }
-
-    /// <summary>Group ids (taken from piped objects by property name).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string[]? GroupId { get; set; }
+    public override string[]? Group { get; set; }
 
     /// <summary>The users to remove: user names, email addresses or ids.</summary>
     [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(UserNameCompleter))]
     [Alias("UserName", "Member")]
-    public string[]? User { get; set; }
-
-    /// <summary>User ids (taken from piped objects by property name).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string[]? UserId { get; set; }
+    public override string[]? User { get; set; }
 
     /// <summary>Remove without asking for confirmation.</summary>
     [Parameter]
@@ -53,42 +41,16 @@ public sealed class RemoveIdcGroupMemberCommand : IdcCmdlet
     [Parameter]
     public SwitchParameter AllowNoAdministrator { get; set; }
 
-    protected override void BeginProcessing()
-    {
-        // Only command-line values are bound yet; remember them so piped objects cannot override them.
-        (_commandLineGroups, _commandLineGroupIds, _commandLineUsers, _commandLineUserIds) = (Group, GroupId, User, UserId);
-        base.BeginProcessing();
-    }
+    protected override string FailedErrorId => "IdcRemoveGroupMemberFailed";
 
-    protected override void ProcessRecord()
+    protected override void Change(MembershipService memberships, MembershipPlan plan)
     {
-        var groups = MemberReferences.Choose(_commandLineGroupIds, _commandLineGroups, GroupId, Group);
-        var users = MemberReferences.Choose(_commandLineUserIds, _commandLineUsers, UserId, User);
-        if (groups.Length == 0 || users.Length == 0)
+        if (!plan.Exists)
         {
-            WriteItemError(new ArgumentException("Name the group (-Group) and the users (-User) of the membership."), "IdcMembershipNotSpecified", null, ErrorCategory.InvalidArgument);
+            WriteVerbose($"The {plan.Target} is not a member; nothing to remove.");
             return;
         }
-        var memberships = new MembershipService(CurrentSession);
-        foreach (var group in groups)
-        foreach (var user in users)
-        {
-            try
-            {
-                var plan = Run(ct => memberships.PlanAsync(group, user, ct));
-                if (!plan.Exists)
-                {
-                    WriteVerbose($"The {plan.Target} is not a member; nothing to remove.");
-                    continue;
-                }
-                if (!IdentityCmdletSupport.ShouldProcessUnlessForced(this, Force, plan.Target, "Remove group member")) continue;
-                Run(ct => memberships.RemoveAsync(plan, ct, AllowNoAdministrator));
-            }
-            catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
-            {
-                var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcRemoveGroupMemberFailed");
-                WriteItemError(e, errorId, $"{user} -> {group}", category);
-            }
-        }
+        if (!ShouldProcessUnlessForced(Force, plan.Target, "Remove group member")) return;
+        Run(ct => memberships.RemoveAsync(plan, ct, AllowNoAdministrator));
     }
 }

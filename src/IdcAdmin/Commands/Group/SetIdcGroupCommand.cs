@@ -66,7 +66,7 @@ public sealed class SetIdcGroupCommand : IdcCmdlet
             var updated = Run(ct => groups.UpdateAsync(plan, ct));
             if (PassThru) WriteObject(updated);
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcSetGroupFailed");
             WriteItemError(e, errorId, target, category);

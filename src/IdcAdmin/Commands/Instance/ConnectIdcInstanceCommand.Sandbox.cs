@@ -104,7 +104,7 @@ public sealed partial class ConnectIdcInstanceCommand
             session.Dispose();
             ThrowTerminatingError(ConfigurationFile.Invalid(e));
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             session.Dispose();
             ThrowTerminating(e, "IdcSandboxSeedFailed", SandboxConfigurationPath, ErrorCategory.InvalidResult);

@@ -54,7 +54,7 @@ namespace IdcAdmin.Commands.Instance;
 [Cmdlet(VerbsCommunications.Connect, "IdcInstance")]
 [OutputType(typeof(IdcInstance))]
 [OutputType(typeof(IdcSession))]
-public sealed partial class ConnectIdcInstanceCommand : IdcCmdletBase
+public sealed partial class ConnectIdcInstanceCommand : IdcCmdletBase, IConnectionParameters
 {
     /// <summary>A profile of the shared AWS config/credentials files (static keys, SSO, assume-role or process).</summary>
     [Parameter(Position = 0)]
@@ -135,55 +135,8 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdletBase
 
     protected override void EndProcessing()
     {
-        AwsConnection connection;
-        try
-        {
-            connection = AwsConnection.Create(SandboxSettings() ?? new AwsConnectionSettings
-            {
-                ProfileName = ProfileName,
-                ProfileLocation = ProfileLocation,
-                ForeignCredentials = Credential is PSObject wrapped ? wrapped.BaseObject : Credential,
-                AccessKey = AccessKey,
-                SecretKey = SecretKey,
-                SessionToken = SessionToken,
-                SsoLogin = Login ? (url, code) => Output.WriteWarning($"To sign in to IAM Identity Center, open {url} in a browser and confirm the code {code}. Waiting for the sign-in...") : null,
-                Region = Region,
-                EndpointUrl = EndpointUrl,
-                RequestsPerSecond = RequestsPerSecond,
-                Retry = new AwsRetryOptions { ConnectTimeout = TimeSpan.FromSeconds(ConnectTimeoutSeconds), AttemptTimeout = TimeSpan.FromSeconds(ResponseTimeoutSeconds) },
-                Log = AmbientCallLog.Instance,
-            });
-        }
-        catch (Exception e) when (e is AwsConfigurationException or ArgumentException)
-        {
-            ThrowTerminating(e, "IdcConnectConfiguration", ProfileName ?? Region);
-            return;
-        }
-        IdcSession session;
-        try
-        {
-            session = Run(ct => IdcConnector.ConnectAsync(connection, InstanceArn, ct));
-        }
-        catch (IdcConnectException e)
-        {
-            connection.Dispose();
-            var category = e.Error switch
-            {
-                IdcConnectError.AccessDenied => ErrorCategory.PermissionDenied,
-                IdcConnectError.Credentials => ErrorCategory.AuthenticationError,
-                IdcConnectError.Ambiguous => ErrorCategory.InvalidArgument,
-                _ => ErrorCategory.ObjectNotFound,
-            };
-            ThrowTerminating(e, "IdcConnect" + e.Error, InstanceArn ?? Region, category);
-            return;
-        }
-        catch (Exception e)
-        {
-            connection.Dispose();
-            if (e is PipelineStoppedException) throw;
-            ThrowTerminating(e, "IdcConnectFailed", EndpointUrl ?? InstanceArn ?? Region);
-            return;
-        }
+        var connection = OpenConnection(() => SandboxSettings() ?? AwsSettings(), ProfileName ?? Region);
+        var session = ConnectStep(connection, ct => IdcConnector.ConnectAsync(connection, InstanceArn, ct), ConnectFailure)!;
         SeedSandbox(session);   // before the session becomes current: a failed seed leaves the earlier one in place
         // The new session is current for the rest of this pipeline, and for good only once the output went through.
         var handover = SessionStore.Begin(session, SessionState, handedOut: PassThru);
@@ -201,4 +154,24 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdletBase
         }
         base.EndProcessing();
     }
+
+    private AwsConnectionSettings AwsSettings()
+    {
+        var settings = this.ToSettings();
+        settings.SsoLogin = Login ? (url, code) => Output.WriteWarning($"To sign in to IAM Identity Center, open {url} in a browser and confirm the code {code}. Waiting for the sign-in...") : null;
+        settings.RequestsPerSecond = RequestsPerSecond;
+        settings.Retry = new AwsRetryOptions { ConnectTimeout = TimeSpan.FromSeconds(ConnectTimeoutSeconds), AttemptTimeout = TimeSpan.FromSeconds(ResponseTimeoutSeconds) };
+        return settings;
+    }
+
+    /// <summary>The error id (IdcConnectAccessDenied, IdcConnectCredentials …), target and category of a failure to connect.</summary>
+    private (string, object?, ErrorCategory?)? ConnectFailure(Exception e) => e is IdcConnectException c
+        ? ("IdcConnect" + c.Error, InstanceArn ?? Region, c.Error switch
+        {
+            IdcConnectError.AccessDenied => ErrorCategory.PermissionDenied,
+            IdcConnectError.Credentials => ErrorCategory.AuthenticationError,
+            IdcConnectError.Ambiguous => ErrorCategory.InvalidArgument,
+            _ => ErrorCategory.ObjectNotFound,
+        })
+        : ("IdcConnectFailed", EndpointUrl ?? InstanceArn ?? Region, null);
 }

@@ -60,7 +60,7 @@ public sealed class GetIdcOrganizationalUnitCommand : IdcCmdlet
         {
             WriteItemError(e, "IdcOrganizationalUnitNotFound", OrganizationalUnit, ErrorCategory.ObjectNotFound);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcListOrganizationalUnitsFailed", OrganizationalUnit);
         }

@@ -50,35 +50,36 @@ public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
     {
         var arn = ResolveArn(PermissionSet);
         if (arn == null) return;
-        try
+        ForItem(PermissionSet, "IdcPermissionSetDeployFailed", () => Deploy(arn, NameOf(arn)));
+    }
+
+    private void Deploy(string arn, string name)
+    {
+        var accounts = Accounts(arn);
+        if (accounts.Count == 0)
         {
-            var name = NameOf(arn);
-            var reader = new PermissionSetReader(CurrentSession);
-            IReadOnlyList<string> accounts = AccountId ?? (IReadOnlyList<string>)Run(ct => reader.AccountsAsync(arn, null, ct));
-            if (OutdatedOnly)
-            {
-                var outdated = new HashSet<string>(Run(ct => reader.AccountsAsync(arn, Core.SsoAdmin.Model.ProvisioningStatusValues.LatestPermissionSetNotProvisioned, ct)));
-                accounts = accounts.Where(outdated.Contains).ToList();
-            }
-            if (accounts.Count == 0)
-            {
-                WriteVerbose($"Permission set {name} has no {(OutdatedOnly ? "outdated " : "")}accounts to provision to.");
-                return;
-            }
-            if (!ShouldProcess(name, $"Provision to {accounts.Count} account(s): {string.Join(", ", accounts.Take(10))}{(accounts.Count > 10 ? ", ..." : "")}")) return;
-            var provisioner = new PermissionSetProvisioner(CurrentSession, Output);
-            if (AccountId != null && Run(ct => provisioner.UnknownAccountsAsync(accounts, ct)) is { Count: > 0 } unknown)
-            {
-                foreach (var id in unknown)
-                    WriteItemError(new ItemNotFoundException($"Account {id} is not an account of the organization, so {name} was provisioned nowhere. Check the id with Get-IdcAccount."),
-                        "IdcAccountNotFound", id, ErrorCategory.ObjectNotFound);
-                return;
-            }
-            ProvisioningOutput.Write(this, Run(ct => provisioner.ProvisionAsync(name, arn, accounts, ct)));
+            WriteVerbose($"Permission set {name} has no {(OutdatedOnly ? "outdated " : "")}accounts to provision to.");
+            return;
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        if (!ShouldProcess(name, $"Provision to {accounts.Count} account(s): {string.Join(", ", accounts.Take(10))}{(accounts.Count > 10 ? ", ..." : "")}")) return;
+        var provisioner = new PermissionSetProvisioner(CurrentSession, Output);
+        if (AccountId != null && Run(ct => provisioner.UnknownAccountsAsync(accounts, ct)) is { Count: > 0 } unknown)
         {
-            WriteItemError(e, "IdcPermissionSetDeployFailed", PermissionSet);
+            foreach (var id in unknown)
+                WriteItemError(new ItemNotFoundException($"Account {id} is not an account of the organization, so {name} was provisioned nowhere. Check the id with Get-IdcAccount."),
+                    "IdcAccountNotFound", id, ErrorCategory.ObjectNotFound);
+            return;
         }
+        ProvisioningOutput.Write(this, Run(ct => provisioner.ProvisionAsync(name, arn, accounts, ct)));
+    }
+
+    /// <summary>The accounts given, or all the set is provisioned to; with -OutdatedOnly only those holding an older version.</summary>
+    private IReadOnlyList<string> Accounts(string arn)
+    {
+        var reader = new PermissionSetReader(CurrentSession);
+        IReadOnlyList<string> accounts = AccountId ?? (IReadOnlyList<string>)Run(ct => reader.AccountsAsync(arn, null, ct));
+        if (!OutdatedOnly) return accounts;
+        var outdated = new HashSet<string>(Run(ct => reader.AccountsAsync(arn, Core.SsoAdmin.Model.ProvisioningStatusValues.LatestPermissionSetNotProvisioned, ct)));
+        return accounts.Where(outdated.Contains).ToList();
     }
 }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.PermissionSets;
+using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Commands.PermissionSet;
 
@@ -70,20 +71,16 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
             .Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
         if (patterns.Count > 0) StreamMatching(reader, name => patterns.Any(p => p.IsMatch(name)));
         foreach (var name in Name.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)))
-        {
-            string? arn;
-            try
-            {
-                arn = Run(ct => session.PermissionSets.FindArnAsync(name, ct));
-            }
-            catch (Exception e) when (e is not PipelineStoppedException)
-            {
-                WriteItemError(e, "IdcPermissionSetReadFailed", name);
-                continue;
-            }
-            if (arn == null) WriteNotFound(name);
-            else ReadOne(reader, arn, name);
-        }
+            if (FindArn(session, name) is { } arn) ReadOne(reader, arn, name);
+    }
+
+    /// <summary>The ARN of a set named exactly so, or null after writing why there is none.</summary>
+    private string? FindArn(IdcSession session, string name)
+    {
+        string? arn = null;
+        if (!ForItem(name, "IdcPermissionSetReadFailed", () => arn = Run(ct => session.PermissionSets.FindArnAsync(name, ct)))) return null;
+        if (arn == null) WriteNotFound(name);
+        return arn;
     }
 
     private void StreamMatching(PermissionSetReader reader, Func<string, bool> filter)
@@ -92,7 +89,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
         {
             foreach (var set in Stream(reader.ListAsync(filter, Details, CancellationToken))) WriteObject(set);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             ThrowTerminating(e, "IdcPermissionSetListFailed", null);
         }
@@ -108,7 +105,7 @@ public sealed class GetIdcPermissionSetCommand : IdcCmdlet
         {
             WriteNotFound(target);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcPermissionSetReadFailed", target);
         }

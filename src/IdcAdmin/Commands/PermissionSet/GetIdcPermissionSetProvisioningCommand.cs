@@ -66,34 +66,40 @@ public sealed class GetIdcPermissionSetProvisioningCommand : PermissionSetCmdlet
         var report = new PermissionSetProvisioningReport(CurrentSession);
         try
         {
-            switch (ParameterSetName)
-            {
-                case ByAccountSet:
-                    foreach (var entry in Stream(report.ForAccountAsync(AccountId!, IncludeCurrent, CancellationToken))) WriteObject(entry);
-                    break;
-                case ByRequestStatusSet:
-                    var status = RequestStatus switch
-                    {
-                        "Failed" => StatusValuesValues.Failed,
-                        "InProgress" => StatusValuesValues.InProgress,
-                        "Succeeded" => StatusValuesValues.Succeeded,
-                        _ => null,
-                    };
-                    foreach (var result in Stream(report.RequestsAsync(status, CancellationToken))) WriteObject(result);
-                    break;
-                case ByRequestIdSet:
-                    foreach (var id in RequestId!) DescribeRequest(report, id);
-                    break;
-                default:
-                    ForPermissionSets(report);
-                    break;
-            }
+            WriteReport(report);
         }
-        catch (Exception e) when (e is not PipelineStoppedException)
+        catch (Exception e) when (IsItemFailure(e))
         {
             ThrowTerminating(e, "IdcPermissionSetProvisioningReadFailed", (object?)AccountId ?? PermissionSet);
         }
     }
+
+    private void WriteReport(PermissionSetProvisioningReport report)
+    {
+        switch (ParameterSetName)
+        {
+            case ByAccountSet:
+                foreach (var entry in Stream(report.ForAccountAsync(AccountId!, IncludeCurrent, CancellationToken))) WriteObject(entry);
+                break;
+            case ByRequestStatusSet:
+                foreach (var result in Stream(report.RequestsAsync(Status, CancellationToken))) WriteObject(result);
+                break;
+            case ByRequestIdSet:
+                foreach (var id in RequestId!) DescribeRequest(report, id);
+                break;
+            default:
+                ForPermissionSets(report);
+                break;
+        }
+    }
+
+    private string? Status => RequestStatus switch
+    {
+        "Failed" => StatusValuesValues.Failed,
+        "InProgress" => StatusValuesValues.InProgress,
+        "Succeeded" => StatusValuesValues.Succeeded,
+        _ => null,
+    };
 
     private void ForPermissionSets(PermissionSetProvisioningReport report)
     {

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.PermissionSets;
+using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Commands.PermissionSet;
 
@@ -34,7 +35,7 @@ namespace IdcAdmin.Commands.PermissionSet;
 /// </example>
 [Cmdlet(VerbsCommon.New, "IdcPermissionSet", SupportsShouldProcess = true, DefaultParameterSetName = CustomSet)]
 [OutputType(typeof(IdcPermissionSet))]
-public sealed class NewIdcPermissionSetCommand : IdcCmdlet
+public sealed class NewIdcPermissionSetCommand : PermissionSetCmdlet
 {
     private const string CustomSet = "Custom";
     private const string PredefinedSet = "Predefined";
@@ -97,45 +98,29 @@ public sealed class NewIdcPermissionSetCommand : IdcCmdlet
     {
         var target = Name ?? Predefined.ToString();
         var session = CurrentSession;
-        PermissionSetSpec spec;
-        try
+        if (Validate(BuildDefinition, forCreate: true, target) is not { } spec) return;
+        TryWrite(target, "IdcPermissionSetCreateFailed", () => Create(session, spec, target));
+    }
+
+    /// <summary>Creates the set, unless one of that name exists: the same is returned, a different one refused.</summary>
+    private void Create(IdcSession session, PermissionSetSpec spec, string target)
+    {
+        var plan = Run(ct => new PermissionSetPlanner(session).PlanCreateAsync(spec, ct));
+        if (plan.IsUpToDate)
         {
-            spec = PermissionSetValidator.Validate(BuildDefinition(), forCreate: true, PartitionOf(session.InstanceArn));
-        }
-        catch (Exception e) when (e is ArgumentException or System.IO.IOException or System.Text.Json.JsonException)
-        {
-            WriteItemError(e, "IdcPermissionSetInvalid", target, ErrorCategory.InvalidArgument);
+            WriteWarning($"Permission set {spec.Name} already exists with this definition; returning it.");
+            WriteObject(plan.Current);
             return;
         }
-        foreach (var warning in spec.Warnings) WriteWarning(warning);
-
-        try
+        if (plan.Exists)
         {
-            var plan = Run(ct => new PermissionSetPlanner(session).PlanCreateAsync(spec, ct));
-            if (plan.IsUpToDate)
-            {
-                WriteWarning($"Permission set {spec.Name} already exists with this definition; returning it.");
-                WriteObject(plan.Current);
-                return;
-            }
-            if (plan.Exists)
-            {
-                WriteItemError(new InvalidOperationException(
-                        $"Permission set {spec.Name} already exists and differs from this definition; making it match would {string.Join("; ", plan.Changes)}. Use Set-IdcPermissionSet to change it."),
-                    "IdcPermissionSetExistsDifferent", target, ErrorCategory.ResourceExists);
-                return;
-            }
-            if (!ShouldProcess(spec.Name, "Create permission set")) return;
-            WriteObject(Run(ct => new PermissionSetWriter(session, Output).CreateAsync(spec, ct)));
+            WriteItemError(new InvalidOperationException(
+                    $"Permission set {spec.Name} already exists and differs from this definition; making it match would {string.Join("; ", plan.Changes)}. Use Set-IdcPermissionSet to change it."),
+                "IdcPermissionSetExistsDifferent", target, ErrorCategory.ResourceExists);
+            return;
         }
-        catch (PermissionSetWriteException e)
-        {
-            WriteItemError(e, "IdcPermissionSetCreateFailed", target, ErrorRecordsCategory(e.InnerException));
-        }
-        catch (Exception e) when (e is not PipelineStoppedException)
-        {
-            WriteItemError(e, "IdcPermissionSetCreateFailed", target);
-        }
+        if (!ShouldProcess(spec.Name, "Create permission set")) return;
+        WriteObject(Run(ct => new PermissionSetWriter(session, Output).CreateAsync(spec, ct)));
     }
 
     private PermissionSetDefinition BuildDefinition()
@@ -153,8 +138,4 @@ public sealed class NewIdcPermissionSetCommand : IdcCmdlet
         definition.Tags = PermissionSetInput.Tags(Tag);
         return definition;
     }
-
-    internal static string PartitionOf(string arn) => arn.Split(':') is { Length: > 1 } parts ? parts[1] : "aws";
-
-    internal static ErrorCategory? ErrorRecordsCategory(Exception? inner) => inner == null ? null : Infrastructure.ErrorRecords.CategoryOf(inner);
 }

@@ -47,39 +47,25 @@ public sealed class RemoveIdcPermissionSetCommand : PermissionSetCmdlet
     {
         var arn = ResolveArn(PermissionSet);
         if (arn == null) return;
-        try
-        {
-            var name = NameOf(arn);
-            var session = CurrentSession;
-            var assignments = new PermissionSetAssignments(session, Output);
-            var keys = Run(ct => assignments.FindAsync(arn, ct));
-            if (keys.Count > 0 && !RemoveAssignments)
-            {
-                var where = Run(ct => assignments.DescribeAsync(keys, ct));
-                WriteItemError(new PermissionSetInUseException(name, keys, where), "IdcPermissionSetInUse", PermissionSet, ErrorCategory.ResourceBusy);
-                return;
-            }
-            var action = keys.Count > 0 ? $"Revoke {keys.Count} account assignment(s) and delete permission set" : "Delete permission set";
-            if (!ShouldRemove(name, action)) return;
-            Run(ct => PermissionSetWriter.EnsureDeletableAsync(session, arn, name, keys, AllowNoAdministrator, ct));
-            if (keys.Count > 0) Run(ct => assignments.RevokeAllAsync(keys, name, ct));
-            Run(ct => new PermissionSetWriter(session, Output).DeleteAsync(arn, ct));
-            WriteVerbose($"Deleted permission set {name} ({arn}).");
-        }
-        catch (Exception e) when (e is not PipelineStoppedException)
-        {
-            WriteItemError(e, "IdcPermissionSetRemoveFailed", PermissionSet);
-        }
+        ForItem(PermissionSet, "IdcPermissionSetRemoveFailed", () => Remove(arn, NameOf(arn)));
     }
 
-    /// <summary>-Force skips the confirmation a High-impact delete asks for, but never -WhatIf.</summary>
-    private bool ShouldRemove(string target, string action)
+    private void Remove(string arn, string name)
     {
-        if (Force && !IsWhatIf()) return true;
-        return ShouldProcess(target, action);
+        var session = CurrentSession;
+        var assignments = new PermissionSetAssignments(session, Output);
+        var keys = Run(ct => assignments.FindAsync(arn, ct));
+        if (keys.Count > 0 && !RemoveAssignments)
+        {
+            var where = Run(ct => assignments.DescribeAsync(keys, ct));
+            WriteItemError(new PermissionSetInUseException(name, keys, where), "IdcPermissionSetInUse", PermissionSet, ErrorCategory.ResourceBusy);
+            return;
+        }
+        var action = keys.Count > 0 ? $"Revoke {keys.Count} account assignment(s) and delete permission set" : "Delete permission set";
+        if (!ShouldProcessUnlessForced(Force, name, action)) return;
+        Run(ct => PermissionSetWriter.EnsureDeletableAsync(session, arn, name, keys, AllowNoAdministrator, ct));
+        if (keys.Count > 0) Run(ct => assignments.RevokeAllAsync(keys, name, ct));
+        Run(ct => new PermissionSetWriter(session, Output).DeleteAsync(arn, ct));
+        WriteVerbose($"Deleted permission set {name} ({arn}).");
     }
-
-    private bool IsWhatIf() => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
-        ? w is SwitchParameter s && s.IsPresent
-        : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 }

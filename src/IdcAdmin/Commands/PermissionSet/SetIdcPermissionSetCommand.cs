@@ -4,6 +4,7 @@ using System.Management.Automation;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.PermissionSets;
+using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Commands.PermissionSet;
 
@@ -104,55 +105,40 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
     protected override void ProcessRecord()
     {
         var session = CurrentSession;
-        PermissionSetSpec spec;
-        try
-        {
-            spec = PermissionSetValidator.Validate(new PermissionSetDefinition
-            {
-                Description = Description,
-                SessionDuration = SessionDuration,
-                RelayState = RelayState,
-                ManagedPolicies = ManagedPolicy,
-                CustomerManagedPolicies = CustomerManagedPolicy,
-                InlinePolicy = PermissionSetInput.InlinePolicyJson(InlinePolicy, InlinePolicyPath, this),
-                RemoveInlinePolicy = RemoveInlinePolicy,
-                PermissionsBoundary = PermissionsBoundary,
-                CustomerManagedPermissionsBoundary = CustomerManagedPermissionsBoundary,
-                RemovePermissionsBoundary = RemovePermissionsBoundary,
-                Tags = PermissionSetInput.Tags(Tag),
-            }, forCreate: false, NewIdcPermissionSetCommand.PartitionOf(session.InstanceArn));
-        }
-        catch (Exception e) when (e is ArgumentException or System.IO.IOException or System.Text.Json.JsonException)
-        {
-            WriteItemError(e, "IdcPermissionSetInvalid", PermissionSet, ErrorCategory.InvalidArgument);
-            return;
-        }
-        foreach (var warning in spec.Warnings) WriteWarning(warning);
-
+        if (Validate(Definition, forCreate: false, PermissionSet) is not { } spec) return;
         var arn = ResolveArn(PermissionSet);
         if (arn == null) return;
-        try
+        TryWrite(PermissionSet, "IdcPermissionSetUpdateFailed", () => Update(session, arn, spec));
+    }
+
+    private PermissionSetDefinition Definition() => new()
+    {
+        Description = Description,
+        SessionDuration = SessionDuration,
+        RelayState = RelayState,
+        ManagedPolicies = ManagedPolicy,
+        CustomerManagedPolicies = CustomerManagedPolicy,
+        InlinePolicy = PermissionSetInput.InlinePolicyJson(InlinePolicy, InlinePolicyPath, this),
+        RemoveInlinePolicy = RemoveInlinePolicy,
+        PermissionsBoundary = PermissionsBoundary,
+        CustomerManagedPermissionsBoundary = CustomerManagedPermissionsBoundary,
+        RemovePermissionsBoundary = RemovePermissionsBoundary,
+        Tags = PermissionSetInput.Tags(Tag),
+    };
+
+    private void Update(IdcSession session, string arn, PermissionSetSpec spec)
+    {
+        var plan = Run(ct => new PermissionSetPlanner(session).PlanUpdateAsync(arn, spec, ct));
+        var current = plan.Current!;
+        if (plan.Changes.Count == 0)
+            WriteVerbose($"Permission set {current.Name} already matches; nothing to change.");
+        else
         {
-            var plan = Run(ct => new PermissionSetPlanner(session).PlanUpdateAsync(arn, spec, ct));
-            var current = plan.Current!;
-            if (plan.Changes.Count == 0)
-                WriteVerbose($"Permission set {current.Name} already matches; nothing to change.");
-            else
-            {
-                if (!ShouldProcess(current.Name, string.Join("; ", plan.Changes))) return;
-                Run(ct => new PermissionSetWriter(session, Output).ApplyAsync(current, plan.Changes, spec, ct, AllowNoAdministrator));
-                if (!NoProvision) Provision(current);
-            }
-            if (PassThru) WriteObject(Run(ct => new PermissionSetReader(session, unreadableDetails: Output).ReadAsync(arn, PermissionSetDetail.All, ct)));
+            if (!ShouldProcess(current.Name, string.Join("; ", plan.Changes))) return;
+            Run(ct => new PermissionSetWriter(session, Output).ApplyAsync(current, plan.Changes, spec, ct, AllowNoAdministrator));
+            if (!NoProvision) Provision(current);
         }
-        catch (PermissionSetWriteException e)
-        {
-            WriteItemError(e, "IdcPermissionSetUpdateFailed", PermissionSet, NewIdcPermissionSetCommand.ErrorRecordsCategory(e.InnerException));
-        }
-        catch (Exception e) when (e is not PipelineStoppedException)
-        {
-            WriteItemError(e, "IdcPermissionSetUpdateFailed", PermissionSet);
-        }
+        if (PassThru) WriteObject(Run(ct => new PermissionSetReader(session, unreadableDetails: Output).ReadAsync(arn, PermissionSetDetail.All, ct)));
     }
 
     private void Provision(IdcPermissionSet set)

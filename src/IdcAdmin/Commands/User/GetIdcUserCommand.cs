@@ -66,7 +66,7 @@ public sealed class GetIdcUserCommand : IdcCmdlet
         {
             foreach (var user in Stream(users.ListAsync(match, CancellationToken))) WriteObject(user);
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcListUsersFailed", target);
         }
@@ -78,7 +78,7 @@ public sealed class GetIdcUserCommand : IdcCmdlet
         {
             WriteObject(Run(ct => users.GetAsync(nameOrId, ct)));
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcGetUserFailed");
             WriteItemError(e, errorId, nameOrId, category);

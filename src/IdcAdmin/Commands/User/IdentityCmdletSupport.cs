@@ -5,7 +5,7 @@ using IdcAdmin.Core.Identity;
 
 namespace IdcAdmin.Commands.User;
 
-/// <summary>What the user and group cmdlets share: error ids and categories, parameter copying, the -Force rule.</summary>
+/// <summary>What the user and group cmdlets share: error ids and categories, parameter copying.</summary>
 internal static class IdentityCmdletSupport
 {
     /// <summary>The stable error id and category of a failure, or the cmdlet's fallback id for anything unexpected.</summary>
@@ -27,18 +27,5 @@ internal static class IdentityCmdletSupport
             if (source?.PropertyType == typeof(string)) target.SetValue(definition, source.GetValue(cmdlet));
         }
         return definition;
-    }
-
-    /// <summary>
-    /// ShouldProcess for High-impact deletes where -Force skips the confirmation; -WhatIf still only reports.
-    /// </summary>
-    public static bool ShouldProcessUnlessForced(PSCmdlet cmdlet, bool force, string target, string action)
-    {
-        // -Force skips the prompt but never -WhatIf, given as a parameter or as $WhatIfPreference.
-        var whatIf = cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
-            ? w is SwitchParameter s && s.IsPresent
-            : LanguagePrimitives.IsTrue(cmdlet.SessionState.PSVariable.GetValue("WhatIfPreference"));
-        if (force && !whatIf) return true;
-        return cmdlet.ShouldProcess(target, action);
     }
 }

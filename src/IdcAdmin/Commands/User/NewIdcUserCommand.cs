@@ -22,7 +22,7 @@ namespace IdcAdmin.Commands.User;
 /// </example>
 [Cmdlet(VerbsCommon.New, "IdcUser", SupportsShouldProcess = true)]
 [OutputType(typeof(IdcUser))]
-public sealed class NewIdcUserCommand : IdcCmdlet
+public sealed class NewIdcUserCommand : UserAttributeCmdlet
 {
     /// <summary>The unique name the user signs in with (at most 128 characters: letters, digits, symbols, punctuation; no spaces).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -46,72 +46,17 @@ public sealed class NewIdcUserCommand : IdcCmdlet
     [Alias("LastName", "Surname")]
     public string? FamilyName { get; set; }
 
-    /// <summary>The middle name.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? MiddleName { get; set; }
-
     /// <summary>The name shown for the user; "GivenName FamilyName" when not given, as the console fills it in.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? DisplayName { get; set; }
-
-    /// <summary>An informal name for the user.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? NickName { get; set; }
-
-    /// <summary>The job title.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("JobTitle")]
-    public string? Title { get; set; }
-
-    /// <summary>A free-form user type (for example Employee or Contractor).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? UserType { get; set; }
-
-    /// <summary>A URL associated with the user.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? ProfileUrl { get; set; }
-
-    /// <summary>The user's phone number.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? PhoneNumber { get; set; }
 
     /// <summary>The kind of phone number (for example work or mobile); "work" when not given.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? PhoneNumberType { get; set; }
 
-    /// <summary>The street of the user's address.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? StreetAddress { get; set; }
-
-    /// <summary>The city of the user's address.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("City")]
-    public string? Locality { get; set; }
-
-    /// <summary>The state, province or region of the user's postal address (not the AWS region).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("State", "StateOrProvince")]
-    public string? AddressRegion { get; set; }
-
-    /// <summary>The postal code of the user's address.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? PostalCode { get; set; }
-
-    /// <summary>The country of the user's address.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Country { get; set; }
-
     /// <summary>The kind of address (for example work or home); "work" when not given.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? AddressType { get; set; }
-
-    /// <summary>The preferred language (for example en-US).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? PreferredLanguage { get; set; }
-
-    /// <summary>The locale (for example en-US).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Locale { get; set; }
 
     /// <summary>The time zone (for example America/New_York).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -132,7 +77,7 @@ public sealed class NewIdcUserCommand : IdcCmdlet
             if (plan.Outcome == CreateOutcome.UpdateExisting && !ShouldProcess($"user '{UserName}'", $"Update {string.Join(", ", plan.Differences)}")) return;
             WriteObject(Run(ct => users.CreateAsync(plan, Output, ct)));
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcNewUserFailed");
             WriteItemError(e, errorId, UserName, category);

@@ -1,8 +1,10 @@
-using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Commands.User;
 
@@ -21,7 +23,7 @@ namespace IdcAdmin.Commands.User;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "IdcUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveIdcUserCommand : IdcCmdlet
+public sealed class RemoveIdcUserCommand : PrincipalRemovalCmdlet
 {
     /// <summary>The user to delete: user name, email address or id.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,38 +36,16 @@ public sealed class RemoveIdcUserCommand : IdcCmdlet
 
     /// <summary>Revoke the user's account assignments before deleting it, instead of leaving them behind with a warning.</summary>
     [Parameter]
-    public SwitchParameter RemoveAssignments { get; set; }
+    public override SwitchParameter RemoveAssignments { get; set; }
 
-    /// <summary>Delete without asking for confirmation.</summary>
-    [Parameter]
-    public SwitchParameter Force { get; set; }
+    protected override string? Target => !string.IsNullOrEmpty(UserId) ? UserId : UserName;
 
-    /// <summary>Go ahead even when the change leaves the organization's management account with no administrator (the lock-out guard refuses it otherwise; -Force does not override it).</summary>
-    [Parameter]
-    public SwitchParameter AllowNoAdministrator { get; set; }
+    protected override (string Message, string ErrorId) NotSpecified => ("Name the user to delete with -UserName or -UserId.", "IdcUserNotSpecified");
 
-    protected override void ProcessRecord()
-    {
-        var target = !string.IsNullOrEmpty(UserId) ? UserId : UserName;
-        if (string.IsNullOrEmpty(target))
-        {
-            WriteItemError(new ArgumentException("Name the user to delete with -UserName or -UserId."), "IdcUserNotSpecified", null, ErrorCategory.InvalidArgument);
-            return;
-        }
-        var session = CurrentSession;
-        var users = new UserService(session);
-        try
-        {
-            var plan = Run(ct => users.PlanRemoveAsync(target!, ct));
-            var action = $"Delete user with its {plan.MembershipIds.Count} group membership(s)" +
-                (plan.Assignments.Count == 0 ? "" : RemoveAssignments ? $" and {plan.Assignments.Count} account assignment(s)" : $" (leaving {plan.Assignments.Count} account assignment(s) behind)");
-            if (!IdentityCmdletSupport.ShouldProcessUnlessForced(this, Force, plan.Target, action)) return;
-            Run(ct => PrincipalRemoval.RemoveAsync(session, plan, RemoveAssignments, Output, ct, AllowNoAdministrator));
-        }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
-        {
-            var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcRemoveUserFailed");
-            WriteItemError(e, errorId, target, category);
-        }
-    }
+    protected override string FailedErrorId => "IdcRemoveUserFailed";
+
+    protected override string DeleteAction(int memberships) => $"Delete user with its {memberships} group membership(s)";
+
+    protected override Task<PrincipalRemovalPlan> PlanAsync(IdcSession session, string target, CancellationToken cancellationToken) =>
+        new UserService(session).PlanRemoveAsync(target, cancellationToken);
 }

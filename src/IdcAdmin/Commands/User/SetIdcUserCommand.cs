@@ -25,7 +25,7 @@ namespace IdcAdmin.Commands.User;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "IdcUser", SupportsShouldProcess = true)]
 [OutputType(typeof(IdcUser))]
-public sealed class SetIdcUserCommand : IdcCmdlet
+public sealed class SetIdcUserCommand : UserAttributeCmdlet
 {
     /// <summary>The user to change: user name, email address or id.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -58,72 +58,17 @@ public sealed class SetIdcUserCommand : IdcCmdlet
     [Alias("LastName", "Surname")]
     public string? FamilyName { get; set; }
 
-    /// <summary>The middle name.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? MiddleName { get; set; }
-
     /// <summary>The name shown for the user.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? DisplayName { get; set; }
-
-    /// <summary>An informal name for the user.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? NickName { get; set; }
-
-    /// <summary>The job title.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("JobTitle")]
-    public string? Title { get; set; }
-
-    /// <summary>A free-form user type (for example Employee or Contractor).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? UserType { get; set; }
-
-    /// <summary>A URL associated with the user.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? ProfileUrl { get; set; }
-
-    /// <summary>The user's phone number.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? PhoneNumber { get; set; }
 
     /// <summary>The kind of phone number (for example work or mobile).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? PhoneNumberType { get; set; }
 
-    /// <summary>The street of the user's address.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? StreetAddress { get; set; }
-
-    /// <summary>The city of the user's address.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("City")]
-    public string? Locality { get; set; }
-
-    /// <summary>The state, province or region of the user's postal address (not the AWS region).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("State", "StateOrProvince")]
-    public string? AddressRegion { get; set; }
-
-    /// <summary>The postal code of the user's address.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? PostalCode { get; set; }
-
-    /// <summary>The country of the user's address.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Country { get; set; }
-
     /// <summary>The kind of address (for example work or home).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? AddressType { get; set; }
-
-    /// <summary>The preferred language (for example en-US).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? PreferredLanguage { get; set; }
-
-    /// <summary>The locale (for example en-US).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Locale { get; set; }
 
     /// <summary>The time zone (for example Europe/Berlin).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -158,7 +103,7 @@ public sealed class SetIdcUserCommand : IdcCmdlet
             var updated = Run(ct => users.UpdateAsync(plan, ct));
             if (PassThru) WriteObject(updated);
         }
-        catch (Exception e) when (e is not PipelineStoppedException && !CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsItemFailure(e))
         {
             var (errorId, category) = IdentityCmdletSupport.Classify(e, "IdcSetUserFailed");
             WriteItemError(e, errorId, target, category);
