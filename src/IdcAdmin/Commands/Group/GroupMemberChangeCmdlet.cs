@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using IdcAdmin.Commands.User;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Identity.Services;
 
 namespace IdcAdmin.Commands.Group;
 

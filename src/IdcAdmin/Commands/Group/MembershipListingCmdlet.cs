@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using IdcAdmin.Commands.User;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Identity.Services;
 
 namespace IdcAdmin.Commands.Group;
 

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Commands.User;
