@@ -3,7 +3,7 @@
 BeforeDiscovery {
     $script:typeNames = 'IdcUser', 'IdcGroup', 'IdcGroupMember', 'IdcPermissionSet', 'AwsAccount', 'OrganizationalUnitEntry',
         'AccountAssignmentEntry', 'AccountAssignmentResult', 'FailedAccountAssignmentResult', 'PermissionSetProvisioningResult',
-        'PermissionSetAccountProvisioning', 'IdcInstance', 'AdministratorSetupResult', 'ConfigurationDrift'
+        'PermissionSetAccountProvisioning', 'IdcInstance', 'AdministratorSetupResult', 'ConfigurationDrift', 'EffectiveAccessEntry'
 }
 
 BeforeAll {
@@ -29,6 +29,7 @@ BeforeAll {
     $unit = Get-IdcOrganizationalUnit -Recurse | Where-Object Depth -EQ 1 | Select-Object -First 1
     $result = Grant-IdcAccountAccess -Group $group.DisplayName -PermissionSet $psName -Account $account.AccountId
     $entry = Get-IdcAccountAssignment -Group $group.DisplayName
+    $effective = Get-IdcEffectiveAccess -User $userName -Path Principal | Select-Object -First 1
     $failed = (New-EngineObject 'IdcAdmin.Core.Access.AccountAssignmentResult' -Property @{
         Operation = 'Create'; Status = 'Failed'; AccountId = $account.AccountId; AccountName = $account.Name; PrincipalType = 'Group'
         PrincipalId = $group.GroupId; PrincipalName = $group.DisplayName; PermissionSetArn = $set.PermissionSetArn; PermissionSetName = $psName
@@ -74,6 +75,7 @@ BeforeAll {
         AdministratorSetupResult = @{ Object = $setup; Keys = @($userName, $group.DisplayName, $psName, $instance.AccessPortalUrl)
             Cells = @{ Steps = "Created user $userName"; ManualSteps = 'Turn on MFA — Settings > Authentication'
                 Assignments = "GROUP $($group.DisplayName) $psName @ $($account.AccountId): SUCCEEDED" } }
+        EffectiveAccessEntry = @{ Object = $effective; Keys = @($userName, $psName, $account.AccountId, $group.DisplayName); Cells = @{} }
         ConfigurationDrift = @{ Object = $drift; Keys = @('Change', 'PermissionSet', 'Data', 'SessionDuration', 'PT1H', 'PT2H', 'Failed'); Cells = @{}
             Json = @{ Kind = 'PermissionSet'; Change = 'Change'; Status = 'Failed' } }
     }

@@ -31,6 +31,12 @@ Describe 'Connect-IdcInstance -Sandbox' {
         $again | Select-Object -Last 1 | Should -Be $instance.InstanceArn
     }
 
+    It 'names its own administrator in the management account as the caller, without calling STS' {
+        $instance.CallerAccount | Should -Be $instance.OwnerAccountId
+        $instance.CallerArn | Should -Be "arn:aws:iam::$($instance.OwnerAccountId):user/sandbox-admin"
+        $instance.CallerError | Should -BeNullOrEmpty
+    }
+
     It 'refuses -Sandbox with -ProfileName or -EndpointUrl with a stable error id' {
         { Connect-IdcInstance -Sandbox -EndpointUrl http://127.0.0.1:1 -ErrorAction Stop } | Should -Throw -ErrorId 'IdcConnectConfiguration,IdcAdmin.Commands.Instance.ConnectIdcInstanceCommand'
         (Get-IdcInstance).InstanceArn | Should -Be $instance.InstanceArn

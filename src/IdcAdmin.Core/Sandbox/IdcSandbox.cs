@@ -50,6 +50,10 @@ public sealed class IdcSandbox
         Region = Options.Region,
         EndpointUrl = "https://sandbox.idcadmin.invalid",
         InnerHandler = Handler,
+        // The sandbox's own administrator in its management account; STS is not emulated (nor reachable from it).
+        KnownCaller = State.Organization is { } org
+            ? new CallerIdentity(org.ManagementAccountId, $"arn:aws:iam::{org.ManagementAccountId}:user/sandbox-admin", "AIDASANDBOXADMIN", null)
+            : new CallerIdentity(null, null, null, "the sandbox has no organization"),
         RequestsPerSecond = requestsPerSecond,
         Log = log,
     };

@@ -54,6 +54,7 @@ public sealed class AwsConnection : IDisposable
             CredentialSource = resolved.Source,
             ProfileName = resolved.ProfileName,
             IsSso = resolved.Source.EndsWith("(SSO)", StringComparison.Ordinal),
+            KnownCaller = settings.KnownCaller,
         };
     }
 
@@ -82,6 +83,8 @@ public sealed class AwsConnection : IDisposable
     public string CredentialSource { get; private set; } = "credentials object";
     /// <summary>The profile the credentials came from, if any.</summary>
     public string? ProfileName { get; private set; }
+    /// <summary>Who the credentials are, when the backend already said so at connect (the sandbox).</summary>
+    public CallerIdentity? KnownCaller { get; private set; }
     /// <summary>The credentials come from an SSO profile, whose token may need a sign-in.</summary>
     public bool IsSso { get; private set; }
     /// <summary>The endpoint settings the region and profile lead to, for calls made outside the three clients (STS).</summary>

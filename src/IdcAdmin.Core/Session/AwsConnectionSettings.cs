@@ -24,6 +24,8 @@ public sealed class AwsConnectionSettings
     /// </summary>
     public System.Action<string, string>? SsoLogin { get; set; }
     public HttpMessageHandler? InnerHandler { get; set; }
+    /// <summary>Who the credentials are, when the backend already says (the sandbox): no sts:GetCallerIdentity call.</summary>
+    public CallerIdentity? KnownCaller { get; set; }
     public double RequestsPerSecond { get; set; } = RequestRateLimiter.DefaultRequestsPerSecond;
     public RequestRateLimiter? RateLimiter { get; set; }
     public AwsRetryOptions? Retry { get; set; }

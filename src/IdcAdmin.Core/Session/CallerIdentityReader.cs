@@ -13,6 +13,7 @@ public static class CallerIdentityReader
 {
     public static async Task<CallerIdentity> ReadAsync(AwsConnection connection, CancellationToken cancellationToken)
     {
+        if (connection.KnownCaller is { } known) return known;
         try
         {
             var endpoint = AwsEndpointResolver.Resolve(AwsService.Sts, connection.Region, connection.Options.EndpointUrl,
