@@ -65,16 +65,7 @@ function Reset-Directory {
 
 $PesterVersion = '5.9.1'
 
-# The PowerShell executable that runs this script. When pwsh runs as a .NET tool the process is `dotnet`, so
-# (Get-Process -Id $PID).Path would start dotnet; the host's own executable sits under $PSHOME.
-function Get-PowerShellPath {
-    $names = if ($PSVersionTable.PSEdition -eq 'Desktop') { @('powershell.exe') } else { @('pwsh', 'pwsh.exe') }
-    foreach ($name in $names) {
-        $candidate = Join-Path $PSHOME $name
-        if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
-    }
-    throw "No PowerShell executable ($($names -join ', ')) in $PSHOME."
-}
+. (Join-Path (Join-Path $RepoRoot 'tools') 'Get-PowerShellPath.ps1')
 
 # Pester, pinned, from the configured NuGet source: a restore of tools/pester places the package in the NuGet
 # packages folder, and its module files (under tools/) are imported by path. No registry is named here.

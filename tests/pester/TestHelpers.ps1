@@ -12,13 +12,7 @@ function Import-IdcAdminUnderTest {
     Import-Module $manifest.FullName -Force -ErrorAction Stop
 }
 
-# The executable of the PowerShell running the tests: under a .NET-tool pwsh the process itself is `dotnet`.
-function Get-PowerShellPath {
-    $names = if ($PSVersionTable.PSEdition -eq 'Desktop') { @('powershell.exe') } else { @('pwsh', 'pwsh.exe') }
-    $found = $names | ForEach-Object { Join-Path $PSHOME $_ } | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
-    if (-not $found) { throw "No PowerShell executable in $PSHOME." }
-    $found
-}
+. (Join-Path (Join-Path $script:RepoRoot 'tools') 'Get-PowerShellPath.ps1')
 
 function Start-MotoServer {
     $exe = Get-Command moto_server -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
