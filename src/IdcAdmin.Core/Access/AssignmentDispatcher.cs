@@ -39,15 +39,17 @@ public sealed class AssignmentDispatcher
     /// <summary>Return each request as soon as AWS accepted it (status InProgress) instead of waiting for it.</summary>
     public bool NoWait { get; set; }
 
-    /// <summary>How to poll; the session's settings unless set (e.g. a -Timeout of one call).</summary>
-    public PollOptions? Polling { get; set; }
+    /// <summary>How long to wait for each request; the session's polling timeout unless set (a -Timeout of one call).</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    private PollOptions Polling => _session.Polling.WithTimeout(Timeout);
 
     /// <summary>Sends each planned assignment and (unless <see cref="NoWait"/>) waits for it.</summary>
     public IAsyncEnumerable<AccountAssignmentResult> SendAsync(IReadOnlyList<PlannedAssignment> items, AssignmentOperation operation, CancellationToken cancellationToken)
     {
         var activity = operation == AssignmentOperation.Create ? "Granting account access" : "Revoking account access";
         var deletion = operation == AssignmentOperation.Delete;
-        var polling = Polling ?? _session.Polling;
+        var polling = Polling;
         var board = new StatusBoard(ct => AccountAssignmentCalls.ListRecentStatusesAsync(_session, deletion, ct),
             _session.Completions.For(deletion ? CompletionEstimates.AssignmentDeletion : CompletionEstimates.AssignmentCreation, polling), polling, cancellationToken);
         return RunAsync(items, activity, (item, ct) => SendOneAsync(item, operation, board, ct), cancellationToken);
@@ -136,7 +138,7 @@ public sealed class AssignmentDispatcher
     {
         try
         {
-            return await AccountAssignmentCalls.WaitAsync(_session, started, deletion, Polling ?? _session.Polling, cancellationToken).ConfigureAwait(false);
+            return await AccountAssignmentCalls.WaitAsync(_session, started, deletion, Polling, cancellationToken).ConfigureAwait(false);
         }
         catch (StatusTimeoutException<AccountAssignmentOperationStatus> e)
         {

@@ -16,6 +16,10 @@ public sealed class PollOptions
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>Give up after this long; AWS says assignments "may take a few minutes".</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>These settings with another timeout, or these when none is given (a -Timeout of one call).</summary>
+    public PollOptions WithTimeout(TimeSpan? timeout) =>
+        timeout is { } t ? new PollOptions { Interval = Interval, MaxInterval = MaxInterval, Timeout = t } : this;
 }
 
 /// <summary>Polls a Describe…Status call until the request leaves IN_PROGRESS or the timeout passes.</summary>

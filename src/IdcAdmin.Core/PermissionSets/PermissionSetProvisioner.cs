@@ -38,6 +38,19 @@ public sealed class PermissionSetProvisioner
         new PermissionSetReader(_session).AccountsAsync(permissionSetArn, null, cancellationToken);
 
     /// <summary>
+    /// The accounts a deployment provisions to: those <paramref name="given"/>, or all the set is provisioned to; with
+    /// <paramref name="outdatedOnly"/> only those holding an older version of the set than its current one.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TargetAccountsAsync(string permissionSetArn, IReadOnlyList<string>? given, bool outdatedOnly, CancellationToken cancellationToken)
+    {
+        var accounts = given ?? await ProvisionedAccountsAsync(permissionSetArn, cancellationToken).ConfigureAwait(false);
+        if (!outdatedOnly) return accounts;
+        var outdated = new HashSet<string>(await new PermissionSetReader(_session)
+            .AccountsAsync(permissionSetArn, ProvisioningStatusValues.LatestPermissionSetNotProvisioned, cancellationToken).ConfigureAwait(false));
+        return accounts.Where(outdated.Contains).ToList();
+    }
+
+    /// <summary>
     /// The ids among <paramref name="accountIds"/> that are no account of the organization, checked before anything is
     /// provisioned (AWS would accept the request and fail it later). None when the caller is in no organization.
     /// </summary>

@@ -56,17 +56,24 @@ public sealed class PermissionSetProvisioningReport
     }
 
     /// <summary>Recent provisioning requests (AWS keeps them for a while), filtered by status, each described for its account and reason.</summary>
-    public async IAsyncEnumerable<PermissionSetProvisioningResult> RequestsAsync(string? status, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PermissionSetProvisioningResult> RequestsAsync(ProvisioningRequestStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var request = new ListPermissionSetProvisioningStatusRequest
         {
             InstanceArn = _session.InstanceArn,
             MaxResults = 100,
-            Filter = status != null ? new OperationStatusFilter { Status = status } : null,
+            Filter = status is { } wanted ? new OperationStatusFilter { Status = WireStatus(wanted) } : null,
         };
         await foreach (var metadata in Client.PaginateListPermissionSetProvisioningStatus(request, cancellationToken).ConfigureAwait(false))
             yield return await DescribeAsync(metadata.RequestId!, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string WireStatus(ProvisioningRequestStatus status) => status switch
+    {
+        ProvisioningRequestStatus.Failed => StatusValuesValues.Failed,
+        ProvisioningRequestStatus.Succeeded => StatusValuesValues.Succeeded,
+        _ => StatusValuesValues.InProgress,
+    };
 
     /// <summary>One request by id: its account, status and, when it failed, why.</summary>
     public async Task<PermissionSetProvisioningResult> DescribeAsync(string requestId, CancellationToken cancellationToken)

@@ -13,6 +13,10 @@ namespace IdcAdmin.Core.Session;
 /// </summary>
 public static class AccountInstanceCreator
 {
+    /// <summary>Creates the instance and waits for it with the default polling.</summary>
+    public static Task<IdcSession> CreateAsync(AwsConnection connection, string? name, CancellationToken cancellationToken) =>
+        CreateAsync(connection, name, new PollOptions(), cancellationToken);
+
     public static async Task<IdcSession> CreateAsync(AwsConnection connection, string? name, PollOptions polling, CancellationToken cancellationToken)
     {
         CreateInstanceResponse created;

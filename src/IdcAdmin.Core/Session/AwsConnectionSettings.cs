@@ -26,7 +26,9 @@ public sealed class AwsConnectionSettings
     public HttpMessageHandler? InnerHandler { get; set; }
     /// <summary>Who the credentials are, when the backend already says (the sandbox): no sts:GetCallerIdentity call.</summary>
     public CallerIdentity? KnownCaller { get; set; }
-    public double RequestsPerSecond { get; set; } = RequestRateLimiter.DefaultRequestsPerSecond;
+    /// <summary>Identity Center's request budget per account, which -RequestsPerSecond defaults to.</summary>
+    public const double DefaultRequestsPerSecond = RequestRateLimiter.DefaultRequestsPerSecond;
+    public double RequestsPerSecond { get; set; } = DefaultRequestsPerSecond;
     public RequestRateLimiter? RateLimiter { get; set; }
     public AwsRetryOptions? Retry { get; set; }
     public IAwsCallLog? Log { get; set; }

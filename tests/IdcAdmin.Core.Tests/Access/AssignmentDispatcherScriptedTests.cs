@@ -70,8 +70,8 @@ public sealed class AssignmentDispatcherScriptedTests
     {
         var backend = new ScriptedAccessBackend(accounts: 3) { NeverFinish = true };
         using var session = backend.Session();
-        var pending = await GrantAsync(session, backend, d => d.Polling = new PollOptions
-            { Interval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(5), Timeout = TimeSpan.FromMilliseconds(60) });
+        session.Polling = new PollOptions { Interval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(5) };
+        var pending = await GrantAsync(session, backend, d => d.Timeout = TimeSpan.FromMilliseconds(60));
         Assert.All(pending, r => Assert.Equal(AssignmentStatus.InProgress, r.Status));
         Assert.All(pending, r => Assert.False(string.IsNullOrEmpty(r.RequestId)));
 

@@ -200,7 +200,7 @@ public sealed class PermissionSetScriptedTests
             });
         using var session = SessionOver(scripted);
 
-        var failed = await Collect(new PermissionSetProvisioningReport(session).RequestsAsync("FAILED", CancellationToken.None));
+        var failed = await Collect(new PermissionSetProvisioningReport(session).RequestsAsync(ProvisioningRequestStatus.Failed, CancellationToken.None));
 
         var result = Assert.Single(failed);
         Assert.Equal(("Data", "333333333333", "Customer managed policy missing"), (result.Name, result.AccountId, result.FailureReason));

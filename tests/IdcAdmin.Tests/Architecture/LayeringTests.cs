@@ -1,3 +1,4 @@
+using IdcAdmin.Tests.Infrastructure;
 using Xunit;
 
 namespace IdcAdmin.Tests.Architecture;
@@ -32,7 +33,7 @@ public sealed class LayeringTests
         "IdcAdmin.Core.Aws.AwsThrottlingException", "IdcAdmin.Core.Aws.AwsAccessDeniedException", "IdcAdmin.Core.Aws.AwsValidationException",
         "IdcAdmin.Core.Aws.AwsQuotaExceededException", "IdcAdmin.Core.Aws.AwsUnexpectedResponseException",
         "IdcAdmin.Core.Aws.AwsConfigurationException", "IdcAdmin.Core.Aws.AwsConnectionException", "IdcAdmin.Core.Aws.SdkClientErrors",
-        "IdcAdmin.Core.Aws.PollOptions", "IdcAdmin.Core.Aws.AwsRetryOptions", "IdcAdmin.Core.Aws.AwsCredentialResolver",
+        "IdcAdmin.Core.Aws.AwsRetryOptions", "IdcAdmin.Core.Aws.AwsCredentialResolver",
         "IdcAdmin.Core.Aws.IAwsCallLog", "IdcAdmin.Core.Aws.AmbientCallLog",
     };
 
@@ -59,6 +60,23 @@ public sealed class LayeringTests
     [Fact]
     public void The_cmdlets_reference_no_client_no_wire_type_and_only_the_transports_published_face() =>
         Assert.Empty(Layering.CmdletsReferencingTransportOrWire(CmdletEdges, TransportFace));
+
+    /// <summary>
+    /// Wire constants (AWS's status strings, enum values) are compiled into the caller and leave no reference in the
+    /// assembly, so the cmdlets' sources are read for the generated clients' namespaces too.
+    /// </summary>
+    [Fact]
+    public void No_cmdlet_source_names_a_generated_clients_namespace()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(Repo.Root, "src", "IdcAdmin"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
+            .ToList();
+        Assert.NotEmpty(sources);
+        var naming = sources.SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => Layering.Clients.Any(c => l.Text.Contains(c[("IdcAdmin.".Length)..] + ".", StringComparison.Ordinal)))
+            .Select(l => $"{Path.GetRelativePath(Repo.Root, l.File)}:{l.Line}: {l.Text.Trim()}");
+        Assert.Empty(naming);
+    }
 
     [Fact]
     public void No_two_engine_areas_reference_each_other_in_a_ring()

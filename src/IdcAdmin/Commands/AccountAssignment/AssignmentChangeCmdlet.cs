@@ -87,9 +87,7 @@ public abstract class AssignmentChangeCmdlet : AccountAccessCmdlet
             if (Approve(item)) approved.Add(item);
         if (approved.Count == 0) return;
 
-        var dispatcher = new AssignmentDispatcher(session, Output) { NoWait = NoWait };
-        if (Timeout is { } timeout)
-            dispatcher.Polling = new PollOptions { Interval = session.Polling.Interval, MaxInterval = session.Polling.MaxInterval, Timeout = timeout };
+        var dispatcher = new AssignmentDispatcher(session, Output) { NoWait = NoWait, Timeout = Timeout };
         foreach (var result in Stream(dispatcher.SendAsync(approved, Operation, CancellationToken)))
             AssignmentOutput.Write(this, result, NoWait);
     }

@@ -42,9 +42,7 @@ public sealed class WaitIdcAccountAssignmentCommand : IdcCmdlet
         if (_pending.Count > 0)
         {
             var session = CurrentSession;
-            var dispatcher = new AssignmentDispatcher(session, Output);
-            if (Timeout is { } timeout)
-                dispatcher.Polling = new PollOptions { Interval = session.Polling.Interval, MaxInterval = session.Polling.MaxInterval, Timeout = timeout };
+            var dispatcher = new AssignmentDispatcher(session, Output) { Timeout = Timeout };
             try
             {
                 foreach (var result in Stream(dispatcher.WaitAsync(_pending, CancellationToken)))

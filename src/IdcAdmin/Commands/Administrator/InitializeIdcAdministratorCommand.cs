@@ -196,7 +196,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet, IConnectionPa
                 connection.Dispose();
                 return null;
             }
-            session = ConnectStep(connection, ct => AccountInstanceCreator.CreateAsync(connection, null, new PollOptions(), ct),
+            session = ConnectStep(connection, ct => AccountInstanceCreator.CreateAsync(connection, null, ct),
                 _ => ("IdcCreateInstanceFailed", Region, null))!;
             WriteVerbose($"Created account instance {session.InstanceArn}.");
         }

@@ -80,7 +80,7 @@ public sealed partial class ConnectIdcInstanceCommand : IdcCmdletBase, IConnecti
     /// <summary>Client-side request budget per second shared by the Identity Center APIs. AWS allows about 20 per second per account, the default.</summary>
     [Parameter]
     [ValidateRange(1, 1000)]
-    public double RequestsPerSecond { get; set; } = RequestRateLimiter.DefaultRequestsPerSecond;
+    public double RequestsPerSecond { get; set; } = AwsConnectionSettings.DefaultRequestsPerSecond;
 
     /// <summary>A credentials file to read -ProfileName from instead of the default one (as AWS.Tools' -ProfileLocation).</summary>
     [Parameter]

@@ -55,14 +55,14 @@ public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
 
     private void Deploy(string arn, string name)
     {
-        var accounts = Accounts(arn);
+        var provisioner = new PermissionSetProvisioner(CurrentSession, Output);
+        var accounts = Run(ct => provisioner.TargetAccountsAsync(arn, AccountId, OutdatedOnly, ct));
         if (accounts.Count == 0)
         {
             WriteVerbose($"Permission set {name} has no {(OutdatedOnly ? "outdated " : "")}accounts to provision to.");
             return;
         }
         if (!ShouldProcess(name, $"Provision to {accounts.Count} account(s): {string.Join(", ", accounts.Take(10))}{(accounts.Count > 10 ? ", ..." : "")}")) return;
-        var provisioner = new PermissionSetProvisioner(CurrentSession, Output);
         if (AccountId != null && Run(ct => provisioner.UnknownAccountsAsync(accounts, ct)) is { Count: > 0 } unknown)
         {
             foreach (var id in unknown)
@@ -71,15 +71,5 @@ public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
             return;
         }
         ProvisioningOutput.Write(this, Run(ct => provisioner.ProvisionAsync(name, arn, accounts, ct)));
-    }
-
-    /// <summary>The accounts given, or all the set is provisioned to; with -OutdatedOnly only those holding an older version.</summary>
-    private IReadOnlyList<string> Accounts(string arn)
-    {
-        var reader = new PermissionSetReader(CurrentSession);
-        IReadOnlyList<string> accounts = AccountId ?? (IReadOnlyList<string>)Run(ct => reader.AccountsAsync(arn, null, ct));
-        if (!OutdatedOnly) return accounts;
-        var outdated = new HashSet<string>(Run(ct => reader.AccountsAsync(arn, Core.SsoAdmin.Model.ProvisioningStatusValues.LatestPermissionSetNotProvisioned, ct)));
-        return accounts.Where(outdated.Contains).ToList();
     }
 }

@@ -3,7 +3,6 @@ using System.Management.Automation;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.PermissionSets;
-using IdcAdmin.Core.SsoAdmin.Model;
 
 namespace IdcAdmin.Commands.PermissionSet;
 
@@ -93,13 +92,9 @@ public sealed class GetIdcPermissionSetProvisioningCommand : PermissionSetCmdlet
         }
     }
 
-    private string? Status => RequestStatus switch
-    {
-        "Failed" => StatusValuesValues.Failed,
-        "InProgress" => StatusValuesValues.InProgress,
-        "Succeeded" => StatusValuesValues.Succeeded,
-        _ => null,
-    };
+    /// <summary>-RequestStatus as the engine's filter; Any lists every request.</summary>
+    private ProvisioningRequestStatus? Status =>
+        Enum.TryParse<ProvisioningRequestStatus>(RequestStatus, ignoreCase: true, out var status) ? status : null;
 
     private void ForPermissionSets(PermissionSetProvisioningReport report)
     {
