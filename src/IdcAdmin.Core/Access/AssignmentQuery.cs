@@ -102,16 +102,12 @@ public sealed class AssignmentQuery
     private async IAsyncEnumerable<AccountAssignmentEntry> ForPrincipalAsync(PrincipalKind kind, string principalId, string? memberUserName, List<string> accounts,
         HashSet<string> psFilter, HashSet<string> accountFilter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ListAccountAssignmentsForPrincipalRequest
+        var account = accounts.Count == 1 ? accounts[0] : null;
+        await foreach (var a in AssignmentListings.ForPrincipalAsync(_session, kind, principalId, account, cancellationToken).ConfigureAwait(false))
         {
-            InstanceArn = _session.InstanceArn, PrincipalType = kind.ToAws(), PrincipalId = principalId, MaxResults = 100,
-            Filter = accounts.Count == 1 ? new ListAccountAssignmentsFilter { AccountId = accounts[0] } : null,
-        };
-        await foreach (var a in _session.Connection.SsoAdmin.PaginateListAccountAssignmentsForPrincipal(request, cancellationToken).ConfigureAwait(false))
-        {
-            if (psFilter.Count > 0 && !psFilter.Contains(a.PermissionSetArn ?? "")) continue;
-            if (accountFilter.Count > 0 && !accountFilter.Contains(a.AccountId ?? "")) continue;
-            var entry = await NameAsync(a.AccountId ?? "", a.PermissionSetArn ?? "", PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId ?? principalId, cancellationToken).ConfigureAwait(false);
+            if (psFilter.Count > 0 && !psFilter.Contains(a.PermissionSetArn)) continue;
+            if (accountFilter.Count > 0 && !accountFilter.Contains(a.AccountId)) continue;
+            var entry = await NameAsync(a.AccountId, a.PermissionSetArn, a.PrincipalKind, a.PrincipalId, cancellationToken).ConfigureAwait(false);
             entry.MemberUserName = memberUserName;
             yield return entry;
         }
@@ -119,9 +115,8 @@ public sealed class AssignmentQuery
 
     private async IAsyncEnumerable<AccountAssignmentEntry> ForPairAsync(string accountId, string permissionSetArn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ListAccountAssignmentsRequest { InstanceArn = _session.InstanceArn, AccountId = accountId, PermissionSetArn = permissionSetArn, MaxResults = 100 };
-        await foreach (var a in _session.Connection.SsoAdmin.PaginateListAccountAssignments(request, cancellationToken).ConfigureAwait(false))
-            yield return await NameAsync(accountId, permissionSetArn, PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId ?? "", cancellationToken).ConfigureAwait(false);
+        await foreach (var a in AssignmentListings.ForPairAsync(_session, accountId, permissionSetArn, cancellationToken).ConfigureAwait(false))
+            yield return await NameAsync(accountId, permissionSetArn, a.PrincipalKind, a.PrincipalId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AccountAssignmentEntry> NameAsync(string accountId, string permissionSetArn, PrincipalKind kind, string principalId, CancellationToken cancellationToken) => new()

@@ -37,9 +37,8 @@ public sealed class PermissionSetAssignments
         await foreach (var account in client.PaginateListAccountsForProvisionedPermissionSet(new ListAccountsForProvisionedPermissionSetRequest
             { InstanceArn = _session.InstanceArn, PermissionSetArn = permissionSetArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var a in client.PaginateListAccountAssignments(new ListAccountAssignmentsRequest
-                { InstanceArn = _session.InstanceArn, AccountId = account, PermissionSetArn = permissionSetArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
-                keys.Add(new AssignmentKey(a.AccountId ?? account, permissionSetArn, PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId!));
+            await foreach (var key in AssignmentListings.ForPairAsync(_session, account, permissionSetArn, cancellationToken).ConfigureAwait(false))
+                keys.Add(key);
         }
         return keys;
     }

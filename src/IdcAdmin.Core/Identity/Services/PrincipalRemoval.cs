@@ -72,16 +72,12 @@ public static class PrincipalRemoval
             if (m.MembershipId != null) memberships.Add(m.MembershipId);
 
         var assignments = new List<PrincipalAssignment>();
-        var listing = session.Connection.SsoAdmin.PaginateListAccountAssignmentsForPrincipal(new ListAccountAssignmentsForPrincipalRequest
-        {
-            InstanceArn = session.InstanceArn, PrincipalId = id, PrincipalType = kind.ToAws(),
-        }, cancellationToken);
-        await foreach (var a in listing.ConfigureAwait(false))
+        await foreach (var key in AssignmentListings.ForPrincipalAsync(session, kind, id, null, cancellationToken).ConfigureAwait(false))
         {
             // For a user the listing also shows what it reaches through groups; only its own assignments dangle.
-            if (a.PrincipalId != id || a.AccountId == null || a.PermissionSetArn == null) continue;
-            var permissionSetName = await session.PermissionSets.GetNameAsync(a.PermissionSetArn, cancellationToken).ConfigureAwait(false);
-            assignments.Add(new PrincipalAssignment(new AssignmentKey(a.AccountId, a.PermissionSetArn, kind, id), permissionSetName));
+            if (key.PrincipalId != id || key.AccountId.Length == 0 || key.PermissionSetArn.Length == 0) continue;
+            var permissionSetName = await session.PermissionSets.GetNameAsync(key.PermissionSetArn, cancellationToken).ConfigureAwait(false);
+            assignments.Add(new PrincipalAssignment(new AssignmentKey(key.AccountId, key.PermissionSetArn, kind, id), permissionSetName));
         }
         return new PrincipalRemovalPlan(kind, id, name, memberships, assignments);
     }
