@@ -12,6 +12,7 @@ using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
+using IdcAdmin.Core.PermissionSets.Listings;
 
 namespace IdcAdmin.Core.Access;
 
@@ -64,8 +65,7 @@ public sealed class AssignmentQuery
         {
             foreach (var arn in permissionSets)
             {
-                var request = new ListAccountsForProvisionedPermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, MaxResults = 100 };
-                await foreach (var accountId in _session.Connection.SsoAdmin.PaginateListAccountsForProvisionedPermissionSet(request, cancellationToken).ConfigureAwait(false))
+                await foreach (var accountId in ProvisioningListings.AccountsOfAsync(_session, arn, null, cancellationToken).ConfigureAwait(false))
                 await foreach (var e in ForPairAsync(accountId, arn, cancellationToken).ConfigureAwait(false))
                     yield return e;
             }
@@ -80,8 +80,7 @@ public sealed class AssignmentQuery
             if (permissionSets.Count == 0)
             {
                 var provisioned = new List<string>();
-                var request = new ListPermissionSetsProvisionedToAccountRequest { InstanceArn = _session.InstanceArn, AccountId = accountId, MaxResults = 100 };
-                await foreach (var arn in _session.Connection.SsoAdmin.PaginateListPermissionSetsProvisionedToAccount(request, cancellationToken).ConfigureAwait(false))
+                await foreach (var arn in ProvisioningListings.PermissionSetsOnAsync(_session, accountId, null, cancellationToken).ConfigureAwait(false))
                     provisioned.Add(arn);
                 arns = provisioned;
             }

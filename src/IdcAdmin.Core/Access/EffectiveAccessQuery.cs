@@ -13,6 +13,7 @@ using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
+using IdcAdmin.Core.PermissionSets.Listings;
 
 namespace IdcAdmin.Core.Access;
 
@@ -172,7 +173,6 @@ public sealed class EffectiveAccessQuery
     /// <summary>The provisioned (account, set) pairs in scope, probed from the smaller side.</summary>
     private async Task<List<(string Account, string Set)>> ProvisionedPairsAsync(EffectiveAccessPath side, List<string> accounts, List<string> sets, CancellationToken cancellationToken)
     {
-        var sso = _session.Connection.SsoAdmin;
         var accountSet = new HashSet<string>(accounts, StringComparer.Ordinal);
         var setSet = new HashSet<string>(sets, StringComparer.Ordinal);
         if (side == EffectiveAccessPath.PermissionSet)
@@ -180,8 +180,7 @@ public sealed class EffectiveAccessQuery
             var lists = await Bounded.SelectAsync(sets, Concurrency, async arn =>
             {
                 var pairs = new List<(string, string)>();
-                await foreach (var account in sso.PaginateListAccountsForProvisionedPermissionSet(new ListAccountsForProvisionedPermissionSetRequest
-                    { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+                await foreach (var account in ProvisioningListings.AccountsOfAsync(_session, arn, null, cancellationToken).ConfigureAwait(false))
                     if (accountSet.Contains(account)) pairs.Add((account, arn));
                 return pairs;
             }, cancellationToken).ConfigureAwait(false);
@@ -190,8 +189,7 @@ public sealed class EffectiveAccessQuery
         var byAccount = await Bounded.SelectAsync(accounts, Concurrency, async account =>
         {
             var pairs = new List<(string, string)>();
-            await foreach (var arn in sso.PaginateListPermissionSetsProvisionedToAccount(new ListPermissionSetsProvisionedToAccountRequest
-                { InstanceArn = _session.InstanceArn, AccountId = account, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+            await foreach (var arn in ProvisioningListings.PermissionSetsOnAsync(_session, account, null, cancellationToken).ConfigureAwait(false))
                 if (setSet.Contains(arn)) pairs.Add((account, arn));
             return pairs;
         }, cancellationToken).ConfigureAwait(false);

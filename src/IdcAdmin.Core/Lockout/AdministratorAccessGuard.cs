@@ -12,6 +12,7 @@ using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
+using IdcAdmin.Core.PermissionSets.Listings;
 
 namespace IdcAdmin.Core.Lockout;
 
@@ -71,8 +72,7 @@ public static class AdministratorAccessGuard
         if (touchedAdmin.Count == 0) return new LockoutVerdict(management, Array.Empty<string>(), Array.Empty<string>());
 
         var adminSets = new HashSet<string>(touchedAdmin, StringComparer.Ordinal);
-        var provisioned = new ListPermissionSetsProvisionedToAccountRequest { InstanceArn = session.InstanceArn, AccountId = management };
-        await foreach (var arn in session.Connection.SsoAdmin.PaginateListPermissionSetsProvisionedToAccount(provisioned, cancellationToken).ConfigureAwait(false))
+        await foreach (var arn in ProvisioningListings.PermissionSetsOnAsync(session, management, null, cancellationToken).ConfigureAwait(false))
             if (!adminSets.Contains(arn) && !touched.Contains(arn) && await IsAdministratorStyleAsync(session, arn, cancellationToken).ConfigureAwait(false)) adminSets.Add(arn);
 
         var before = new SortedSet<string>(StringComparer.Ordinal);
@@ -116,10 +116,9 @@ public static class AdministratorAccessGuard
     /// <summary>Whether a set grants administrator access: the AWS managed AdministratorAccess policy, or an inline policy allowing * on *.</summary>
     public static async Task<bool> IsAdministratorStyleAsync(IdcSession session, string permissionSetArn, CancellationToken cancellationToken)
     {
-        var request = new ListManagedPoliciesInPermissionSetRequest { InstanceArn = session.InstanceArn, PermissionSetArn = permissionSetArn };
         try
         {
-            await foreach (var policy in session.Connection.SsoAdmin.PaginateListManagedPoliciesInPermissionSet(request, cancellationToken).ConfigureAwait(false))
+            await foreach (var policy in PolicyListings.ManagedPoliciesAsync(session, permissionSetArn, cancellationToken).ConfigureAwait(false))
                 if (string.Equals(policy.Arn, AdministratorAccessPolicyArn, StringComparison.OrdinalIgnoreCase)) return true;
             var inline = await session.Connection.SsoAdmin.GetInlinePolicyForPermissionSetAsync(new GetInlinePolicyForPermissionSetRequest
                 { InstanceArn = session.InstanceArn, PermissionSetArn = permissionSetArn }, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,7 @@ using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
+using IdcAdmin.Core.PermissionSets.Listings;
 
 namespace IdcAdmin.Core.PermissionSets;
 
@@ -32,10 +33,8 @@ public sealed class PermissionSetAssignments
     /// <summary>Every assignment of the set: the accounts it is provisioned to, then the principals assigned in each.</summary>
     public async Task<IReadOnlyList<AssignmentKey>> FindAsync(string permissionSetArn, CancellationToken cancellationToken)
     {
-        var client = _session.Connection.SsoAdmin;
         var keys = new List<AssignmentKey>();
-        await foreach (var account in client.PaginateListAccountsForProvisionedPermissionSet(new ListAccountsForProvisionedPermissionSetRequest
-            { InstanceArn = _session.InstanceArn, PermissionSetArn = permissionSetArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+        await foreach (var account in ProvisioningListings.AccountsOfAsync(_session, permissionSetArn, null, cancellationToken).ConfigureAwait(false))
         {
             await foreach (var key in AssignmentListings.ForPairAsync(_session, account, permissionSetArn, cancellationToken).ConfigureAwait(false))
                 keys.Add(key);
