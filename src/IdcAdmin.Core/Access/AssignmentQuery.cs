@@ -13,6 +13,7 @@ using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 using IdcAdmin.Core.PermissionSets.Listings;
+using IdcAdmin.Core.Identity.Listings;
 
 namespace IdcAdmin.Core.Access;
 
@@ -93,9 +94,8 @@ public sealed class AssignmentQuery
     /// <summary>The groups a user belongs to (ListGroupMembershipsForMember).</summary>
     public async IAsyncEnumerable<string> GroupsOfAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ListGroupMembershipsForMemberRequest { IdentityStoreId = _session.IdentityStoreId, MemberId = new MemberId { UserId = userId }, MaxResults = 100 };
-        await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMembershipsForMember(request, cancellationToken).ConfigureAwait(false))
-            if (m.GroupId != null) yield return m.GroupId;
+        await foreach (var m in MembershipListings.OfUserAsync(_session, userId, cancellationToken).ConfigureAwait(false))
+            yield return m.GroupId;
     }
 
     private async IAsyncEnumerable<AccountAssignmentEntry> ForPrincipalAsync(PrincipalKind kind, string principalId, string? memberUserName, List<string> accounts,

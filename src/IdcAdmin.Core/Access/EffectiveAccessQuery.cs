@@ -14,6 +14,7 @@ using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 using IdcAdmin.Core.PermissionSets.Listings;
+using IdcAdmin.Core.Identity.Listings;
 
 namespace IdcAdmin.Core.Access;
 
@@ -220,9 +221,8 @@ public sealed class EffectiveAccessQuery
     private async Task<List<string>> GroupsOfAsync(string userId, CancellationToken cancellationToken)
     {
         var groups = new List<string>();
-        await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMembershipsForMember(new ListGroupMembershipsForMemberRequest
-            { IdentityStoreId = _session.IdentityStoreId, MemberId = new MemberId { UserId = userId }, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
-            if (m.GroupId != null) groups.Add(m.GroupId);
+        await foreach (var m in MembershipListings.OfUserAsync(_session, userId, cancellationToken).ConfigureAwait(false))
+            groups.Add(m.GroupId);
         return groups;
     }
 
@@ -231,9 +231,8 @@ public sealed class EffectiveAccessQuery
         _members.GetOrAdd(groupId, async id =>
         {
             var users = new List<string>();
-            await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMemberships(new ListGroupMembershipsRequest
-                { IdentityStoreId = _session.IdentityStoreId, GroupId = id, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
-                if (m.MemberId?.UserId != null) users.Add(m.MemberId.UserId);
+            await foreach (var m in MembershipListings.OfGroupAsync(_session, id, cancellationToken).ConfigureAwait(false))
+                if (m.UserId != null) users.Add(m.UserId);
             return users;
         });
 }

@@ -16,6 +16,7 @@ using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.PermissionSets;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
+using IdcAdmin.Core.Identity.Listings;
 
 namespace IdcAdmin.Core.Configuration;
 
@@ -77,9 +78,8 @@ public sealed class ConfigurationExporter
     private async Task<List<string>> MemberNamesAsync(string groupId, Dictionary<string, string> userNames, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        var request = new ListGroupMembershipsRequest { IdentityStoreId = _session.IdentityStoreId, GroupId = groupId, MaxResults = 100 };
-        await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMemberships(request, cancellationToken).ConfigureAwait(false))
-            if (m.MemberId?.UserId is { } id)
+        await foreach (var m in MembershipListings.OfGroupAsync(_session, groupId, cancellationToken).ConfigureAwait(false))
+            if (m.UserId is { } id)
                 names.Add(userNames.TryGetValue(id, out var n) ? n : await _session.Principals.GetNameAsync(PrincipalKind.User, id, cancellationToken).ConfigureAwait(false));
         return names.Distinct(ByName).OrderBy(n => n, ByName).ToList();
     }

@@ -14,6 +14,7 @@ using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.PermissionSets;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
+using IdcAdmin.Core.Identity.Listings;
 
 namespace IdcAdmin.Core.Configuration;
 
@@ -137,10 +138,9 @@ public sealed class ConfigurationPlanner
     private async Task<Dictionary<string, string>> MembersAsync(string groupId, CancellationToken cancellationToken)
     {
         var members = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var request = new ListGroupMembershipsRequest { IdentityStoreId = _session.IdentityStoreId, GroupId = groupId, MaxResults = 100 };
-        await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMemberships(request, cancellationToken).ConfigureAwait(false))
+        await foreach (var m in MembershipListings.OfGroupAsync(_session, groupId, cancellationToken).ConfigureAwait(false))
         {
-            if (m.MemberId?.UserId is not { } userId) continue;
+            if (m.UserId is not { } userId) continue;
             members[await _session.Principals.GetNameAsync(PrincipalKind.User, userId, cancellationToken).ConfigureAwait(false)] = userId;
         }
         return members;

@@ -13,6 +13,7 @@ using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 using IdcAdmin.Core.PermissionSets.Listings;
+using IdcAdmin.Core.Identity.Listings;
 
 namespace IdcAdmin.Core.Lockout;
 
@@ -158,18 +159,16 @@ public static class AdministratorAccessGuard
     private static async Task<List<string>> MembersAsync(IdcSession session, string groupId, CancellationToken cancellationToken)
     {
         var users = new List<string>();
-        var request = new ListGroupMembershipsRequest { IdentityStoreId = session.IdentityStoreId, GroupId = groupId };
-        await foreach (var m in session.Connection.IdentityStore.PaginateListGroupMemberships(request, cancellationToken).ConfigureAwait(false))
-            if (m.MemberId?.UserId is { } userId) users.Add(userId);
+        await foreach (var m in MembershipListings.OfGroupAsync(session, groupId, cancellationToken).ConfigureAwait(false))
+            if (m.UserId is { } userId) users.Add(userId);
         return users;
     }
 
     private static async Task<List<string>> GroupsOfAsync(IdcSession session, string userId, CancellationToken cancellationToken)
     {
         var groups = new List<string>();
-        var request = new ListGroupMembershipsForMemberRequest { IdentityStoreId = session.IdentityStoreId, MemberId = new MemberId { UserId = userId } };
-        await foreach (var m in session.Connection.IdentityStore.PaginateListGroupMembershipsForMember(request, cancellationToken).ConfigureAwait(false))
-            if (m.GroupId != null) groups.Add(m.GroupId);
+        await foreach (var m in MembershipListings.OfUserAsync(session, userId, cancellationToken).ConfigureAwait(false))
+            groups.Add(m.GroupId);
         return groups;
     }
 }

@@ -12,6 +12,7 @@ using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
+using IdcAdmin.Core.Identity.Listings;
 
 namespace IdcAdmin.Core.Identity.Services;
 
@@ -63,11 +64,7 @@ public static class PrincipalRemoval
     public static async Task<PrincipalRemovalPlan> PlanAsync(IdcSession session, PrincipalKind kind, string id, string name, CancellationToken cancellationToken)
     {
         var memberships = new List<string>();
-        var store = session.Connection.IdentityStore;
-        var stream = kind == PrincipalKind.User
-            ? store.PaginateListGroupMembershipsForMember(new ListGroupMembershipsForMemberRequest
-                { IdentityStoreId = session.IdentityStoreId, MemberId = new MemberId { UserId = id } }, cancellationToken)
-            : store.PaginateListGroupMemberships(new ListGroupMembershipsRequest { IdentityStoreId = session.IdentityStoreId, GroupId = id }, cancellationToken);
+        var stream = kind == PrincipalKind.User ? MembershipListings.OfUserAsync(session, id, cancellationToken) : MembershipListings.OfGroupAsync(session, id, cancellationToken);
         await foreach (var m in stream.ConfigureAwait(false))
             if (m.MembershipId != null) memberships.Add(m.MembershipId);
 
