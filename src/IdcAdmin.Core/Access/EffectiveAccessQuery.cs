@@ -15,6 +15,7 @@ using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Identity.Listings;
+using IdcAdmin.Core.Identity.Services;
 
 namespace IdcAdmin.Core.Access;
 
@@ -147,18 +148,17 @@ public sealed class EffectiveAccessQuery
     private async Task<List<(PrincipalKind, string)>> DirectoryAsync(CancellationToken cancellationToken)
     {
         var principals = new List<(PrincipalKind, string)>();
-        var store = _session.Connection.IdentityStore;
-        await foreach (var u in store.PaginateListUsers(new ListUsersRequest { IdentityStoreId = _session.IdentityStoreId, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+        await foreach (var u in new UserService(_session).ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (u.UserId == null) continue;
+            if (string.IsNullOrEmpty(u.UserId)) continue;
             principals.Add((PrincipalKind.User, u.UserId));
-            if (u.UserName != null) { _userNames[u.UserId] = u.UserName; _session.Principals.Learn(PrincipalKind.User, u.UserName, u.UserId); }
+            if (!string.IsNullOrEmpty(u.UserName)) { _userNames[u.UserId] = u.UserName; _session.Principals.Learn(PrincipalKind.User, u.UserName, u.UserId); }
         }
-        await foreach (var g in store.PaginateListGroups(new ListGroupsRequest { IdentityStoreId = _session.IdentityStoreId, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+        await foreach (var g in new GroupService(_session).ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (g.GroupId == null) continue;
+            if (string.IsNullOrEmpty(g.GroupId)) continue;
             principals.Add((PrincipalKind.Group, g.GroupId));
-            if (g.DisplayName != null) { _groupNames[g.GroupId] = g.DisplayName; _session.Principals.Learn(PrincipalKind.Group, g.DisplayName, g.GroupId); }
+            if (!string.IsNullOrEmpty(g.DisplayName)) { _groupNames[g.GroupId] = g.DisplayName; _session.Principals.Learn(PrincipalKind.Group, g.DisplayName, g.GroupId); }
         }
         return principals;
     }
@@ -166,7 +166,7 @@ public sealed class EffectiveAccessQuery
     private async Task<List<string>> AllPermissionSetsAsync(CancellationToken cancellationToken)
     {
         var arns = new List<string>();
-        await foreach (var arn in _session.Connection.SsoAdmin.PaginateListPermissionSets(new ListPermissionSetsRequest { InstanceArn = _session.InstanceArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+        await foreach (var arn in _session.PermissionSets.ListArnsAsync(cancellationToken).ConfigureAwait(false))
             arns.Add(arn);
         return arns;
     }

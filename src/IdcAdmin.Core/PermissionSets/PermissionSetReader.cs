@@ -47,8 +47,7 @@ public sealed class PermissionSetReader
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var window = new List<string>(ListConcurrency);
-        var request = new ListPermissionSetsRequest { InstanceArn = _session.InstanceArn, MaxResults = 100 };
-        await foreach (var arn in Client.PaginateListPermissionSets(request, cancellationToken).ConfigureAwait(false))
+        await foreach (var arn in _session.PermissionSets.ListArnsAsync(cancellationToken).ConfigureAwait(false))
         {
             window.Add(arn);
             if (window.Count < ListConcurrency) continue;
