@@ -7,11 +7,9 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.SsoAdmin.Model;
 using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Identity.Listings;
 

@@ -3,18 +3,15 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.PermissionSets;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.SsoAdmin.Model;
 using IdcAdmin.Core.PermissionSets.Listings;
 
 namespace IdcAdmin.Core.Guide;

@@ -8,7 +8,6 @@ using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;

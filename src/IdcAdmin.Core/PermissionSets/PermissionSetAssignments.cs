@@ -3,12 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.SsoAdmin.Model;
 using IdcAdmin.Core.PermissionSets.Listings;
 
 namespace IdcAdmin.Core.PermissionSets;

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
