@@ -7,11 +7,11 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Identity.Listings;
 using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.PermissionSets.Listings;
-using IdcAdmin.Core.Identity.Listings;
 
 namespace IdcAdmin.Core.Access;
 

@@ -9,11 +9,11 @@ using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Core.Organizations;
-using IdcAdmin.Core.Session;
-using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Identity.Listings;
 using IdcAdmin.Core.Identity.Services;
+using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.PermissionSets.Listings;
+using IdcAdmin.Core.Session;
 
 namespace IdcAdmin.Core.Access;
 

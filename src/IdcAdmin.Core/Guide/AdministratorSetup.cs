@@ -6,13 +6,13 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
-using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.PermissionSets;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.PermissionSets.Listings;
 
 namespace IdcAdmin.Core.Guide;
 

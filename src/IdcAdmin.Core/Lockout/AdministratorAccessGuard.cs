@@ -8,11 +8,11 @@ using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Identity.Listings;
 using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
-using IdcAdmin.Core.PermissionSets.Listings;
-using IdcAdmin.Core.Identity.Listings;
 
 namespace IdcAdmin.Core.Lockout;
 

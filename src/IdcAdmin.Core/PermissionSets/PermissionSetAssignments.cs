@@ -5,9 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.PermissionSets.Listings;
 
 namespace IdcAdmin.Core.PermissionSets;
 

@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
-using IdcAdmin.Core.PermissionSets.Listings;
 
 namespace IdcAdmin.Core.PermissionSets;
 

@@ -5,12 +5,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Identity.Listings;
 using IdcAdmin.Core.IdentityStore;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.Identity.Listings;
 
 namespace IdcAdmin.Core.Identity.Services;
 

@@ -6,12 +6,12 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Identity.Listings;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
-using IdcAdmin.Core.Identity.Listings;
 
 namespace IdcAdmin.Core.Identity.Services;
 
