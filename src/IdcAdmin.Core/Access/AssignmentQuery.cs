@@ -7,11 +7,11 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Identity.Listings;
 using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.SsoAdmin.Model;
 
 namespace IdcAdmin.Core.Access;
 
@@ -64,8 +64,7 @@ public sealed class AssignmentQuery
         {
             foreach (var arn in permissionSets)
             {
-                var request = new ListAccountsForProvisionedPermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, MaxResults = 100 };
-                await foreach (var accountId in _session.Connection.SsoAdmin.PaginateListAccountsForProvisionedPermissionSet(request, cancellationToken).ConfigureAwait(false))
+                await foreach (var accountId in ProvisioningListings.AccountsOfAsync(_session, arn, null, cancellationToken).ConfigureAwait(false))
                 await foreach (var e in ForPairAsync(accountId, arn, cancellationToken).ConfigureAwait(false))
                     yield return e;
             }
@@ -80,8 +79,7 @@ public sealed class AssignmentQuery
             if (permissionSets.Count == 0)
             {
                 var provisioned = new List<string>();
-                var request = new ListPermissionSetsProvisionedToAccountRequest { InstanceArn = _session.InstanceArn, AccountId = accountId, MaxResults = 100 };
-                await foreach (var arn in _session.Connection.SsoAdmin.PaginateListPermissionSetsProvisionedToAccount(request, cancellationToken).ConfigureAwait(false))
+                await foreach (var arn in ProvisioningListings.PermissionSetsOnAsync(_session, accountId, null, cancellationToken).ConfigureAwait(false))
                     provisioned.Add(arn);
                 arns = provisioned;
             }
@@ -94,24 +92,19 @@ public sealed class AssignmentQuery
     /// <summary>The groups a user belongs to (ListGroupMembershipsForMember).</summary>
     public async IAsyncEnumerable<string> GroupsOfAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ListGroupMembershipsForMemberRequest { IdentityStoreId = _session.IdentityStoreId, MemberId = new MemberId { UserId = userId }, MaxResults = 100 };
-        await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMembershipsForMember(request, cancellationToken).ConfigureAwait(false))
-            if (m.GroupId != null) yield return m.GroupId;
+        await foreach (var m in MembershipListings.OfUserAsync(_session, userId, cancellationToken).ConfigureAwait(false))
+            yield return m.GroupId;
     }
 
     private async IAsyncEnumerable<AccountAssignmentEntry> ForPrincipalAsync(PrincipalKind kind, string principalId, string? memberUserName, List<string> accounts,
         HashSet<string> psFilter, HashSet<string> accountFilter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ListAccountAssignmentsForPrincipalRequest
+        var account = accounts.Count == 1 ? accounts[0] : null;
+        await foreach (var a in AssignmentListings.ForPrincipalAsync(_session, kind, principalId, account, cancellationToken).ConfigureAwait(false))
         {
-            InstanceArn = _session.InstanceArn, PrincipalType = kind.ToAws(), PrincipalId = principalId, MaxResults = 100,
-            Filter = accounts.Count == 1 ? new ListAccountAssignmentsFilter { AccountId = accounts[0] } : null,
-        };
-        await foreach (var a in _session.Connection.SsoAdmin.PaginateListAccountAssignmentsForPrincipal(request, cancellationToken).ConfigureAwait(false))
-        {
-            if (psFilter.Count > 0 && !psFilter.Contains(a.PermissionSetArn ?? "")) continue;
-            if (accountFilter.Count > 0 && !accountFilter.Contains(a.AccountId ?? "")) continue;
-            var entry = await NameAsync(a.AccountId ?? "", a.PermissionSetArn ?? "", PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId ?? principalId, cancellationToken).ConfigureAwait(false);
+            if (psFilter.Count > 0 && !psFilter.Contains(a.PermissionSetArn)) continue;
+            if (accountFilter.Count > 0 && !accountFilter.Contains(a.AccountId)) continue;
+            var entry = await NameAsync(a.AccountId, a.PermissionSetArn, a.PrincipalKind, a.PrincipalId, cancellationToken).ConfigureAwait(false);
             entry.MemberUserName = memberUserName;
             yield return entry;
         }
@@ -119,9 +112,8 @@ public sealed class AssignmentQuery
 
     private async IAsyncEnumerable<AccountAssignmentEntry> ForPairAsync(string accountId, string permissionSetArn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ListAccountAssignmentsRequest { InstanceArn = _session.InstanceArn, AccountId = accountId, PermissionSetArn = permissionSetArn, MaxResults = 100 };
-        await foreach (var a in _session.Connection.SsoAdmin.PaginateListAccountAssignments(request, cancellationToken).ConfigureAwait(false))
-            yield return await NameAsync(accountId, permissionSetArn, PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId ?? "", cancellationToken).ConfigureAwait(false);
+        await foreach (var a in AssignmentListings.ForPairAsync(_session, accountId, permissionSetArn, cancellationToken).ConfigureAwait(false))
+            yield return await NameAsync(accountId, permissionSetArn, a.PrincipalKind, a.PrincipalId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AccountAssignmentEntry> NameAsync(string accountId, string permissionSetArn, PrincipalKind kind, string principalId, CancellationToken cancellationToken) => new()

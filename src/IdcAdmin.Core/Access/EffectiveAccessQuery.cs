@@ -9,10 +9,11 @@ using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Identity.Listings;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.SsoAdmin.Model;
 
 namespace IdcAdmin.Core.Access;
 
@@ -145,18 +146,17 @@ public sealed class EffectiveAccessQuery
     private async Task<List<(PrincipalKind, string)>> DirectoryAsync(CancellationToken cancellationToken)
     {
         var principals = new List<(PrincipalKind, string)>();
-        var store = _session.Connection.IdentityStore;
-        await foreach (var u in store.PaginateListUsers(new ListUsersRequest { IdentityStoreId = _session.IdentityStoreId, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+        await foreach (var u in new UserService(_session).ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (u.UserId == null) continue;
+            if (string.IsNullOrEmpty(u.UserId)) continue;
             principals.Add((PrincipalKind.User, u.UserId));
-            if (u.UserName != null) { _userNames[u.UserId] = u.UserName; _session.Principals.Learn(PrincipalKind.User, u.UserName, u.UserId); }
+            if (!string.IsNullOrEmpty(u.UserName)) { _userNames[u.UserId] = u.UserName; _session.Principals.Learn(PrincipalKind.User, u.UserName, u.UserId); }
         }
-        await foreach (var g in store.PaginateListGroups(new ListGroupsRequest { IdentityStoreId = _session.IdentityStoreId, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+        await foreach (var g in new GroupService(_session).ListAsync(null, cancellationToken).ConfigureAwait(false))
         {
-            if (g.GroupId == null) continue;
+            if (string.IsNullOrEmpty(g.GroupId)) continue;
             principals.Add((PrincipalKind.Group, g.GroupId));
-            if (g.DisplayName != null) { _groupNames[g.GroupId] = g.DisplayName; _session.Principals.Learn(PrincipalKind.Group, g.DisplayName, g.GroupId); }
+            if (!string.IsNullOrEmpty(g.DisplayName)) { _groupNames[g.GroupId] = g.DisplayName; _session.Principals.Learn(PrincipalKind.Group, g.DisplayName, g.GroupId); }
         }
         return principals;
     }
@@ -164,7 +164,7 @@ public sealed class EffectiveAccessQuery
     private async Task<List<string>> AllPermissionSetsAsync(CancellationToken cancellationToken)
     {
         var arns = new List<string>();
-        await foreach (var arn in _session.Connection.SsoAdmin.PaginateListPermissionSets(new ListPermissionSetsRequest { InstanceArn = _session.InstanceArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+        await foreach (var arn in _session.PermissionSets.ListArnsAsync(cancellationToken).ConfigureAwait(false))
             arns.Add(arn);
         return arns;
     }
@@ -172,7 +172,6 @@ public sealed class EffectiveAccessQuery
     /// <summary>The provisioned (account, set) pairs in scope, probed from the smaller side.</summary>
     private async Task<List<(string Account, string Set)>> ProvisionedPairsAsync(EffectiveAccessPath side, List<string> accounts, List<string> sets, CancellationToken cancellationToken)
     {
-        var sso = _session.Connection.SsoAdmin;
         var accountSet = new HashSet<string>(accounts, StringComparer.Ordinal);
         var setSet = new HashSet<string>(sets, StringComparer.Ordinal);
         if (side == EffectiveAccessPath.PermissionSet)
@@ -180,8 +179,7 @@ public sealed class EffectiveAccessQuery
             var lists = await Bounded.SelectAsync(sets, Concurrency, async arn =>
             {
                 var pairs = new List<(string, string)>();
-                await foreach (var account in sso.PaginateListAccountsForProvisionedPermissionSet(new ListAccountsForProvisionedPermissionSetRequest
-                    { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+                await foreach (var account in ProvisioningListings.AccountsOfAsync(_session, arn, null, cancellationToken).ConfigureAwait(false))
                     if (accountSet.Contains(account)) pairs.Add((account, arn));
                 return pairs;
             }, cancellationToken).ConfigureAwait(false);
@@ -190,8 +188,7 @@ public sealed class EffectiveAccessQuery
         var byAccount = await Bounded.SelectAsync(accounts, Concurrency, async account =>
         {
             var pairs = new List<(string, string)>();
-            await foreach (var arn in sso.PaginateListPermissionSetsProvisionedToAccount(new ListPermissionSetsProvisionedToAccountRequest
-                { InstanceArn = _session.InstanceArn, AccountId = account, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+            await foreach (var arn in ProvisioningListings.PermissionSetsOnAsync(_session, account, null, cancellationToken).ConfigureAwait(false))
                 if (setSet.Contains(arn)) pairs.Add((account, arn));
             return pairs;
         }, cancellationToken).ConfigureAwait(false);
@@ -222,9 +219,8 @@ public sealed class EffectiveAccessQuery
     private async Task<List<string>> GroupsOfAsync(string userId, CancellationToken cancellationToken)
     {
         var groups = new List<string>();
-        await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMembershipsForMember(new ListGroupMembershipsForMemberRequest
-            { IdentityStoreId = _session.IdentityStoreId, MemberId = new MemberId { UserId = userId }, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
-            if (m.GroupId != null) groups.Add(m.GroupId);
+        await foreach (var m in MembershipListings.OfUserAsync(_session, userId, cancellationToken).ConfigureAwait(false))
+            groups.Add(m.GroupId);
         return groups;
     }
 
@@ -233,9 +229,8 @@ public sealed class EffectiveAccessQuery
         _members.GetOrAdd(groupId, async id =>
         {
             var users = new List<string>();
-            await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMemberships(new ListGroupMembershipsRequest
-                { IdentityStoreId = _session.IdentityStoreId, GroupId = id, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
-                if (m.MemberId?.UserId != null) users.Add(m.MemberId.UserId);
+            await foreach (var m in MembershipListings.OfGroupAsync(_session, id, cancellationToken).ConfigureAwait(false))
+                if (m.UserId != null) users.Add(m.UserId);
             return users;
         });
 }

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.SsoAdmin.Model;
 
 namespace IdcAdmin.Core.Assignments;
 
@@ -43,25 +42,18 @@ public static class ExistingAssignments
         return found;
     }
 
-    public static async Task<List<AssignmentKey>> ForPrincipalAsync(IdcSession session, PrincipalKind kind, string principalId, string? accountId, CancellationToken cancellationToken)
-    {
-        var request = new ListAccountAssignmentsForPrincipalRequest
-        {
-            InstanceArn = session.InstanceArn, PrincipalType = kind.ToAws(), PrincipalId = principalId, MaxResults = 100,
-            Filter = accountId == null ? null : new ListAccountAssignmentsFilter { AccountId = accountId },
-        };
-        var keys = new List<AssignmentKey>();
-        await foreach (var a in session.Connection.SsoAdmin.PaginateListAccountAssignmentsForPrincipal(request, cancellationToken).ConfigureAwait(false))
-            keys.Add(new AssignmentKey(a.AccountId ?? "", a.PermissionSetArn ?? "", PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId ?? ""));
-        return keys;
-    }
+    /// <summary>A principal's assignments (see <see cref="AssignmentListings.ForPrincipalAsync"/>), read whole.</summary>
+    public static Task<List<AssignmentKey>> ForPrincipalAsync(IdcSession session, PrincipalKind kind, string principalId, string? accountId, CancellationToken cancellationToken) =>
+        ToListAsync(AssignmentListings.ForPrincipalAsync(session, kind, principalId, accountId, cancellationToken));
 
-    public static async Task<List<AssignmentKey>> ForPairAsync(IdcSession session, string accountId, string permissionSetArn, CancellationToken cancellationToken)
+    /// <summary>The assignments of one permission set in one account, read whole.</summary>
+    public static Task<List<AssignmentKey>> ForPairAsync(IdcSession session, string accountId, string permissionSetArn, CancellationToken cancellationToken) =>
+        ToListAsync(AssignmentListings.ForPairAsync(session, accountId, permissionSetArn, cancellationToken));
+
+    private static async Task<List<AssignmentKey>> ToListAsync(IAsyncEnumerable<AssignmentKey> keys)
     {
-        var request = new ListAccountAssignmentsRequest { InstanceArn = session.InstanceArn, AccountId = accountId, PermissionSetArn = permissionSetArn, MaxResults = 100 };
-        var keys = new List<AssignmentKey>();
-        await foreach (var a in session.Connection.SsoAdmin.PaginateListAccountAssignments(request, cancellationToken).ConfigureAwait(false))
-            keys.Add(new AssignmentKey(a.AccountId ?? accountId, a.PermissionSetArn ?? permissionSetArn, PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId ?? ""));
-        return keys;
+        var list = new List<AssignmentKey>();
+        await foreach (var key in keys.ConfigureAwait(false)) list.Add(key);
+        return list;
     }
 }

@@ -5,13 +5,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
-using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Identity.Listings;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.PermissionSets;
 using IdcAdmin.Core.Reporting;
@@ -77,9 +76,8 @@ public sealed class ConfigurationExporter
     private async Task<List<string>> MemberNamesAsync(string groupId, Dictionary<string, string> userNames, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        var request = new ListGroupMembershipsRequest { IdentityStoreId = _session.IdentityStoreId, GroupId = groupId, MaxResults = 100 };
-        await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMemberships(request, cancellationToken).ConfigureAwait(false))
-            if (m.MemberId?.UserId is { } id)
+        await foreach (var m in MembershipListings.OfGroupAsync(_session, groupId, cancellationToken).ConfigureAwait(false))
+            if (m.UserId is { } id)
                 names.Add(userNames.TryGetValue(id, out var n) ? n : await _session.Principals.GetNameAsync(PrincipalKind.User, id, cancellationToken).ConfigureAwait(false));
         return names.Distinct(ByName).OrderBy(n => n, ByName).ToList();
     }

@@ -3,13 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
-using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Identity.Listings;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.PermissionSets;
 using IdcAdmin.Core.Reporting;
@@ -137,10 +136,9 @@ public sealed class ConfigurationPlanner
     private async Task<Dictionary<string, string>> MembersAsync(string groupId, CancellationToken cancellationToken)
     {
         var members = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var request = new ListGroupMembershipsRequest { IdentityStoreId = _session.IdentityStoreId, GroupId = groupId, MaxResults = 100 };
-        await foreach (var m in _session.Connection.IdentityStore.PaginateListGroupMemberships(request, cancellationToken).ConfigureAwait(false))
+        await foreach (var m in MembershipListings.OfGroupAsync(_session, groupId, cancellationToken).ConfigureAwait(false))
         {
-            if (m.MemberId?.UserId is not { } userId) continue;
+            if (m.UserId is not { } userId) continue;
             members[await _session.Principals.GetNameAsync(PrincipalKind.User, userId, cancellationToken).ConfigureAwait(false)] = userId;
         }
         return members;

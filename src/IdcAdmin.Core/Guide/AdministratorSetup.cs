@@ -3,18 +3,16 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
-using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Organizations;
 using IdcAdmin.Core.PermissionSets;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.SsoAdmin.Model;
 
 namespace IdcAdmin.Core.Guide;
 
@@ -135,15 +133,12 @@ public sealed class AdministratorSetup
 
     private async Task<string?> EnsurePermissionSetAsync(AdministratorSetupRequest request, PermissionSetSpec spec, AdministratorSetupResult result, CancellationToken ct)
     {
-        var sso = _session.Connection.SsoAdmin;
         var name = request.PermissionSetName;
         var arn = await _session.PermissionSets.FindArnAsync(name, ct).ConfigureAwait(false);
         if (arn != null)
         {
-            var attached = sso.PaginateListManagedPoliciesInPermissionSet(new ListManagedPoliciesInPermissionSetRequest
-                { InstanceArn = _session.InstanceArn, PermissionSetArn = arn }, ct);
             var hasAdmin = false;
-            await foreach (var p in attached.ConfigureAwait(false)) hasAdmin |= p.Arn == AdministratorAccessArn;
+            await foreach (var p in PolicyListings.ManagedPoliciesAsync(_session, arn, ct).ConfigureAwait(false)) hasAdmin |= p.Arn == AdministratorAccessArn;
             if (!hasAdmin)
                 _output.WriteWarning($"The existing permission set '{name}' does not have the AWS managed policy AdministratorAccess; it is used as it is. Inspect it with Get-IdcPermissionSet {name}.");
             result.Steps.Add(new SetupStep("permission set", name, SetupAction.Reused, arn));

@@ -8,8 +8,9 @@ using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
-using IdcAdmin.Core.IdentityStore.Model;
+using IdcAdmin.Core.Identity.Listings;
 using IdcAdmin.Core.Organizations;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 
@@ -44,7 +45,10 @@ public static class AdministratorAccessGuard
     }
 
     /// <summary>Who holds administrator access on the management account before and after the change.</summary>
-    public static async Task<LockoutVerdict> CheckAsync(IdcSession session, AdministratorChange change, CancellationToken cancellationToken)
+    public static Task<LockoutVerdict> CheckAsync(IdcSession session, AdministratorChange change, CancellationToken cancellationToken) =>
+        CheckAsync(session, change, new CheckReads(session), cancellationToken);
+
+    private static async Task<LockoutVerdict> CheckAsync(IdcSession session, AdministratorChange change, CheckReads reads, CancellationToken cancellationToken)
     {
         if (change.IsEmpty) return LockoutVerdict.NotApplicable;
         var management = await OrganizationDirectory.For(session).ManagementAccountIdAsync(cancellationToken).ConfigureAwait(false);
@@ -67,13 +71,12 @@ public static class AdministratorAccessGuard
 
         var touchedAdmin = new List<string>();
         foreach (var arn in touched)
-            if (await IsAdministratorStyleAsync(session, arn, cancellationToken).ConfigureAwait(false)) touchedAdmin.Add(arn);
+            if (await reads.IsAdministratorStyleAsync(arn, cancellationToken).ConfigureAwait(false)) touchedAdmin.Add(arn);
         if (touchedAdmin.Count == 0) return new LockoutVerdict(management, Array.Empty<string>(), Array.Empty<string>());
 
         var adminSets = new HashSet<string>(touchedAdmin, StringComparer.Ordinal);
-        var provisioned = new ListPermissionSetsProvisionedToAccountRequest { InstanceArn = session.InstanceArn, AccountId = management };
-        await foreach (var arn in session.Connection.SsoAdmin.PaginateListPermissionSetsProvisionedToAccount(provisioned, cancellationToken).ConfigureAwait(false))
-            if (!adminSets.Contains(arn) && !touched.Contains(arn) && await IsAdministratorStyleAsync(session, arn, cancellationToken).ConfigureAwait(false)) adminSets.Add(arn);
+        await foreach (var arn in ProvisioningListings.PermissionSetsOnAsync(session, management, null, cancellationToken).ConfigureAwait(false))
+            if (!adminSets.Contains(arn) && !touched.Contains(arn) && await reads.IsAdministratorStyleAsync(arn, cancellationToken).ConfigureAwait(false)) adminSets.Add(arn);
 
         var before = new SortedSet<string>(StringComparer.Ordinal);
         var after = new SortedSet<string>(StringComparer.Ordinal);
@@ -90,7 +93,7 @@ public static class AdministratorAccessGuard
                     continue;
                 }
                 kept &= !change.RemovedGroups.Contains(key.PrincipalId);
-                foreach (var userId in await MembersAsync(session, key.PrincipalId, cancellationToken).ConfigureAwait(false))
+                foreach (var userId in await reads.MembersAsync(key.PrincipalId, cancellationToken).ConfigureAwait(false))
                 {
                     before.Add(userId);
                     if (kept && !change.RemovedUsers.Contains(userId) && !change.RemovedMemberships.Contains((key.PrincipalId, userId))) after.Add(userId);
@@ -105,21 +108,21 @@ public static class AdministratorAccessGuard
     {
         var change = new AdministratorChange();
         change.RevokedAssignments.UnionWith(revokes);
-        var verdict = await CheckAsync(session, change, cancellationToken).ConfigureAwait(false);
+        var reads = new CheckReads(session);
+        var verdict = await CheckAsync(session, change, reads, cancellationToken).ConfigureAwait(false);
         if (!verdict.LocksOut) return Array.Empty<AssignmentKey>();
         var refused = new List<AssignmentKey>();
         foreach (var key in revokes.Where(k => k.AccountId == verdict.ManagementAccountId))
-            if (await IsAdministratorStyleAsync(session, key.PermissionSetArn, cancellationToken).ConfigureAwait(false)) refused.Add(key);
+            if (await reads.IsAdministratorStyleAsync(key.PermissionSetArn, cancellationToken).ConfigureAwait(false)) refused.Add(key);
         return refused;
     }
 
     /// <summary>Whether a set grants administrator access: the AWS managed AdministratorAccess policy, or an inline policy allowing * on *.</summary>
     public static async Task<bool> IsAdministratorStyleAsync(IdcSession session, string permissionSetArn, CancellationToken cancellationToken)
     {
-        var request = new ListManagedPoliciesInPermissionSetRequest { InstanceArn = session.InstanceArn, PermissionSetArn = permissionSetArn };
         try
         {
-            await foreach (var policy in session.Connection.SsoAdmin.PaginateListManagedPoliciesInPermissionSet(request, cancellationToken).ConfigureAwait(false))
+            await foreach (var policy in PolicyListings.ManagedPoliciesAsync(session, permissionSetArn, cancellationToken).ConfigureAwait(false))
                 if (string.Equals(policy.Arn, AdministratorAccessPolicyArn, StringComparison.OrdinalIgnoreCase)) return true;
             var inline = await session.Connection.SsoAdmin.GetInlinePolicyForPermissionSetAsync(new GetInlinePolicyForPermissionSetRequest
                 { InstanceArn = session.InstanceArn, PermissionSetArn = permissionSetArn }, cancellationToken).ConfigureAwait(false);
@@ -159,18 +162,45 @@ public static class AdministratorAccessGuard
     private static async Task<List<string>> MembersAsync(IdcSession session, string groupId, CancellationToken cancellationToken)
     {
         var users = new List<string>();
-        var request = new ListGroupMembershipsRequest { IdentityStoreId = session.IdentityStoreId, GroupId = groupId };
-        await foreach (var m in session.Connection.IdentityStore.PaginateListGroupMemberships(request, cancellationToken).ConfigureAwait(false))
-            if (m.MemberId?.UserId is { } userId) users.Add(userId);
+        await foreach (var m in MembershipListings.OfGroupAsync(session, groupId, cancellationToken).ConfigureAwait(false))
+            if (m.UserId is { } userId) users.Add(userId);
         return users;
+    }
+
+    /// <summary>
+    /// What one check reads more than once otherwise (a group holding several administrator sets, a set both touched
+    /// and refused): each set's verdict and each group's members, read once per check. Nothing outlives the check, so
+    /// no write is ever answered from it.
+    /// </summary>
+    private sealed class CheckReads
+    {
+        private readonly IdcSession _session;
+        private readonly Dictionary<string, Task<bool>> _administratorStyle = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Task<List<string>>> _members = new(StringComparer.Ordinal);
+
+        public CheckReads(IdcSession session) => _session = session;
+
+        public Task<bool> IsAdministratorStyleAsync(string permissionSetArn, CancellationToken cancellationToken) =>
+            Once(_administratorStyle, permissionSetArn, () => AdministratorAccessGuard.IsAdministratorStyleAsync(_session, permissionSetArn, cancellationToken));
+
+        public Task<List<string>> MembersAsync(string groupId, CancellationToken cancellationToken) =>
+            Once(_members, groupId, () => AdministratorAccessGuard.MembersAsync(_session, groupId, cancellationToken));
+
+        private static Task<T> Once<T>(Dictionary<string, Task<T>> memo, string key, Func<Task<T>> read)
+        {
+            lock (memo)
+            {
+                if (!memo.TryGetValue(key, out var task)) memo[key] = task = read();
+                return task;
+            }
+        }
     }
 
     private static async Task<List<string>> GroupsOfAsync(IdcSession session, string userId, CancellationToken cancellationToken)
     {
         var groups = new List<string>();
-        var request = new ListGroupMembershipsForMemberRequest { IdentityStoreId = session.IdentityStoreId, MemberId = new MemberId { UserId = userId } };
-        await foreach (var m in session.Connection.IdentityStore.PaginateListGroupMembershipsForMember(request, cancellationToken).ConfigureAwait(false))
-            if (m.GroupId != null) groups.Add(m.GroupId);
+        await foreach (var m in MembershipListings.OfUserAsync(session, userId, cancellationToken).ConfigureAwait(false))
+            groups.Add(m.GroupId);
         return groups;
     }
 }

@@ -69,15 +69,21 @@ public sealed class PermissionSetResolver
     /// </summary>
     public async Task<string?> FindFreshAsync(string name, CancellationToken cancellationToken)
     {
-        var request = new ListPermissionSetsRequest { InstanceArn = _instanceArn, MaxResults = 100 };
         string? found = null;
-        await foreach (var arn in _client.PaginateListPermissionSets(request, cancellationToken).ConfigureAwait(false))
+        await foreach (var arn in ListArnsAsync(cancellationToken).ConfigureAwait(false))
         {
             var known = await GetNameAsync(arn, cancellationToken).ConfigureAwait(false);
             if (found == null && string.Equals(known, name, StringComparison.OrdinalIgnoreCase)) found = arn;
         }
         return found;
     }
+
+    /// <summary>
+    /// The instance's permission set ARNs as AWS lists them now (ListPermissionSets, 100 a page), streamed and not
+    /// cached: the one place that pages the listing, for readers that describe the sets themselves.
+    /// </summary>
+    public IAsyncEnumerable<string> ListArnsAsync(CancellationToken cancellationToken) =>
+        _client.PaginateListPermissionSets(new ListPermissionSetsRequest { InstanceArn = _instanceArn, MaxResults = 100 }, cancellationToken);
 
     public void Learn(string name, string arn)
     {
@@ -102,8 +108,7 @@ public sealed class PermissionSetResolver
             if (_listings > after) return;
             var known = _nameByArn.Keys.ToList();
             var listed = new HashSet<string>(StringComparer.Ordinal);
-            var request = new ListPermissionSetsRequest { InstanceArn = _instanceArn, MaxResults = 100 };
-            await foreach (var arn in _client.PaginateListPermissionSets(request, cancellationToken).ConfigureAwait(false))
+            await foreach (var arn in ListArnsAsync(cancellationToken).ConfigureAwait(false))
             {
                 listed.Add(arn);
                 if (!_nameByArn.ContainsKey(arn)) await GetNameAsync(arn, cancellationToken).ConfigureAwait(false);

@@ -3,12 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
-using IdcAdmin.Core.SsoAdmin.Model;
 
 namespace IdcAdmin.Core.PermissionSets;
 
@@ -32,14 +31,11 @@ public sealed class PermissionSetAssignments
     /// <summary>Every assignment of the set: the accounts it is provisioned to, then the principals assigned in each.</summary>
     public async Task<IReadOnlyList<AssignmentKey>> FindAsync(string permissionSetArn, CancellationToken cancellationToken)
     {
-        var client = _session.Connection.SsoAdmin;
         var keys = new List<AssignmentKey>();
-        await foreach (var account in client.PaginateListAccountsForProvisionedPermissionSet(new ListAccountsForProvisionedPermissionSetRequest
-            { InstanceArn = _session.InstanceArn, PermissionSetArn = permissionSetArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+        await foreach (var account in ProvisioningListings.AccountsOfAsync(_session, permissionSetArn, null, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var a in client.PaginateListAccountAssignments(new ListAccountAssignmentsRequest
-                { InstanceArn = _session.InstanceArn, AccountId = account, PermissionSetArn = permissionSetArn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
-                keys.Add(new AssignmentKey(a.AccountId ?? account, permissionSetArn, PrincipalKindExtensions.FromAws(a.PrincipalType), a.PrincipalId!));
+            await foreach (var key in AssignmentListings.ForPairAsync(_session, account, permissionSetArn, cancellationToken).ConfigureAwait(false))
+                keys.Add(key);
         }
         return keys;
     }

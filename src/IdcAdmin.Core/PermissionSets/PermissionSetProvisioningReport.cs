@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
 
@@ -85,12 +86,10 @@ public sealed class PermissionSetProvisioningReport
     }
 
     private IAsyncEnumerable<string> Accounts(string arn, string status, CancellationToken ct) =>
-        Client.PaginateListAccountsForProvisionedPermissionSet(new ListAccountsForProvisionedPermissionSetRequest
-            { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, ProvisioningStatus = status, MaxResults = 100 }, ct);
+        ProvisioningListings.AccountsOfAsync(_session, arn, status, ct);
 
     private IAsyncEnumerable<string> Sets(string accountId, string status, CancellationToken ct) =>
-        Client.PaginateListPermissionSetsProvisionedToAccount(new ListPermissionSetsProvisionedToAccountRequest
-            { InstanceArn = _session.InstanceArn, AccountId = accountId, ProvisioningStatus = status, MaxResults = 100 }, ct);
+        ProvisioningListings.PermissionSetsOnAsync(_session, accountId, status, ct);
 
     private static PermissionSetAccountProvisioning Entry(string name, string arn, string account, string status) => new()
         { Name = name, PermissionSetArn = arn, AccountId = account, ProvisioningStatus = status };

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
@@ -46,8 +47,7 @@ public sealed class PermissionSetReader
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var window = new List<string>(ListConcurrency);
-        var request = new ListPermissionSetsRequest { InstanceArn = _session.InstanceArn, MaxResults = 100 };
-        await foreach (var arn in Client.PaginateListPermissionSets(request, cancellationToken).ConfigureAwait(false))
+        await foreach (var arn in _session.PermissionSets.ListArnsAsync(cancellationToken).ConfigureAwait(false))
         {
             window.Add(arn);
             if (window.Count < ListConcurrency) continue;
@@ -123,18 +123,16 @@ public sealed class PermissionSetReader
     internal async Task<IReadOnlyList<AwsManagedPolicy>> ManagedPoliciesAsync(string arn, CancellationToken cancellationToken)
     {
         var list = new List<AwsManagedPolicy>();
-        await foreach (var p in Client.PaginateListManagedPoliciesInPermissionSet(new ListManagedPoliciesInPermissionSetRequest
-            { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
-            list.Add(new AwsManagedPolicy(p.Name ?? AwsManagedPolicy.FromArn(p.Arn!).Name, p.Arn!));
+        await foreach (var p in PolicyListings.ManagedPoliciesAsync(_session, arn, cancellationToken).ConfigureAwait(false))
+            list.Add(new AwsManagedPolicy(p.Name ?? AwsManagedPolicy.FromArn(p.Arn).Name, p.Arn));
         return list;
     }
 
     internal async Task<IReadOnlyList<CustomerManagedPolicyName>> CustomerManagedPoliciesAsync(string arn, CancellationToken cancellationToken)
     {
         var list = new List<CustomerManagedPolicyName>();
-        await foreach (var p in Client.PaginateListCustomerManagedPolicyReferencesInPermissionSet(new ListCustomerManagedPolicyReferencesInPermissionSetRequest
-            { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
-            list.Add(new CustomerManagedPolicyName(p.Name!, p.Path));
+        await foreach (var p in PolicyListings.CustomerManagedPoliciesAsync(_session, arn, cancellationToken).ConfigureAwait(false))
+            list.Add(new CustomerManagedPolicyName(p.Name, p.Path));
         return list;
     }
 
@@ -177,8 +175,7 @@ public sealed class PermissionSetReader
     public async Task<IReadOnlyList<string>> AccountsAsync(string arn, string? provisioningStatus, CancellationToken cancellationToken)
     {
         var accounts = new List<string>();
-        await foreach (var a in Client.PaginateListAccountsForProvisionedPermissionSet(new ListAccountsForProvisionedPermissionSetRequest
-            { InstanceArn = _session.InstanceArn, PermissionSetArn = arn, ProvisioningStatus = provisioningStatus, MaxResults = 100 }, cancellationToken).ConfigureAwait(false))
+        await foreach (var a in ProvisioningListings.AccountsOfAsync(_session, arn, provisioningStatus, cancellationToken).ConfigureAwait(false))
             accounts.Add(a);
         return accounts;
     }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Lockout;
+using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
 using IdcAdmin.Core.SsoAdmin.Model;
@@ -315,16 +316,14 @@ public sealed class PermissionSetWriter
 
     private async Task<bool> HasManagedPolicyAsync(string arn, string policyArn, CancellationToken ct)
     {
-        var request = new ListManagedPoliciesInPermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn };
-        await foreach (var p in Client.PaginateListManagedPoliciesInPermissionSet(request, ct).ConfigureAwait(false))
+        await foreach (var p in PolicyListings.ManagedPoliciesAsync(_session, arn, ct).ConfigureAwait(false))
             if (string.Equals(p.Arn, policyArn, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
     private async Task<bool> HasCustomerManagedPolicyAsync(string arn, CustomerManagedPolicyName policy, CancellationToken ct)
     {
-        var request = new ListCustomerManagedPolicyReferencesInPermissionSetRequest { InstanceArn = _session.InstanceArn, PermissionSetArn = arn };
-        await foreach (var p in Client.PaginateListCustomerManagedPolicyReferencesInPermissionSet(request, ct).ConfigureAwait(false))
+        await foreach (var p in PolicyListings.CustomerManagedPoliciesAsync(_session, arn, ct).ConfigureAwait(false))
             if (p.Name == policy.Name && (p.Path ?? "/") == (policy.Path ?? "/")) return true;
         return false;
     }

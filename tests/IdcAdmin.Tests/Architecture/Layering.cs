@@ -24,7 +24,7 @@ public static class Layering
         ["Identity"],                                             // users, groups, principal kinds: the output model
         ["Naming", "Accounts"],                                   // names ↔ ids and wildcards; the organization's tree
         ["Session"],                                              // connection, instance, and the caches it owns
-        ["Assignments"],                                          // assignment keys, calls and listings
+        ["Assignments", "PermissionSets.Listings", "Identity.Listings"], // assignment keys and calls; the listings' owners (assignments, policies, provisioning, memberships)
         ["Lockout"],                                              // the one administrator lock-out guard
         ["Identity.Services", "PermissionSets"],                  // users, groups, memberships; permission sets
         ["Access"],                                               // account access: plan, dispatch, query, effective access

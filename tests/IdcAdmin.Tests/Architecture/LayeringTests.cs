@@ -9,7 +9,8 @@ namespace IdcAdmin.Tests.Architecture;
 /// cmdlets      IdcAdmin (Commands/, Completers/, Infrastructure/): the only assembly that references PowerShell
 /// workflows    Sandbox (the embedded Identity Center) above Configuration (access as code) and Guide
 /// services     Access (account access) above Identity.Services and PermissionSets, above Lockout (the one
-///              administrator lock-out guard), above Assignments (assignment keys, calls and listings)
+///              administrator lock-out guard), above Assignments (assignment keys, calls and listings) and the other
+///              listing readers, Identity.Listings (memberships) and PermissionSets.Listings (policies, provisioning)
 /// session      Session: connection, instance, and the caches it owns (name resolvers, organization directory)
 /// directory    Naming (names ↔ ids, wildcards) and Accounts (the organization's tree and snapshot)
 /// model        Identity (users, groups, principal kinds)

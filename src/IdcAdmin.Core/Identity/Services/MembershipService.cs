@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Identity.Listings;
 using IdcAdmin.Core.IdentityStore;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Lockout;
@@ -107,10 +108,9 @@ public sealed class MembershipService
     public async IAsyncEnumerable<IdcGroupMember> ListMembersAsync(string groupNameOrId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var group = await _groups.GetAsync(groupNameOrId, cancellationToken).ConfigureAwait(false);
-        var request = new ListGroupMembershipsRequest { IdentityStoreId = _session.IdentityStoreId, GroupId = group.GroupId, MaxResults = 100 };
-        await foreach (var m in Client.PaginateListGroupMemberships(request, cancellationToken).ConfigureAwait(false))
+        await foreach (var m in MembershipListings.OfGroupAsync(_session, group.GroupId, cancellationToken).ConfigureAwait(false))
         {
-            var userId = m.MemberId?.UserId;
+            var userId = m.UserId;
             if (userId == null) continue;
             var user = await DescribeOrIdAsync(() => _users.DescribeAsync(userId, cancellationToken), $"Group '{group.DisplayName}': member {userId}",
                 "user name, display name and email") ?? new IdcUser { UserId = userId, UserName = userId };
@@ -122,9 +122,8 @@ public sealed class MembershipService
     public async IAsyncEnumerable<IdcGroupMember> ListGroupsOfAsync(string userNameOrId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var user = await _users.GetAsync(userNameOrId, cancellationToken).ConfigureAwait(false);
-        await foreach (var m in MembershipsOf(user.UserId, cancellationToken).ConfigureAwait(false))
+        await foreach (var m in MembershipListings.OfUserAsync(_session, user.UserId, cancellationToken).ConfigureAwait(false))
         {
-            if (m.GroupId == null) continue;
             var groupId = m.GroupId;
             var group = await DescribeOrIdAsync(() => _groups.DescribeAsync(groupId, cancellationToken), $"User '{user.UserName}': group {groupId}",
                 "display name") ?? new IdcGroup { GroupId = groupId, DisplayName = groupId };
@@ -152,16 +151,10 @@ public sealed class MembershipService
     /// </summary>
     public async Task<string?> FindMembershipIdAsync(string groupId, string userId, CancellationToken cancellationToken)
     {
-        await foreach (var m in MembershipsOf(userId, cancellationToken).ConfigureAwait(false))
+        await foreach (var m in MembershipListings.OfUserAsync(_session, userId, cancellationToken).ConfigureAwait(false))
             if (m.GroupId == groupId) return m.MembershipId;
         return null;
     }
-
-    private IAsyncEnumerable<GroupMembership> MembershipsOf(string userId, CancellationToken cancellationToken) =>
-        Client.PaginateListGroupMembershipsForMember(new ListGroupMembershipsForMemberRequest
-        {
-            IdentityStoreId = _session.IdentityStoreId, MemberId = new MemberId { UserId = userId }, MaxResults = 100,
-        }, cancellationToken);
 
     private IdcGroupMember Member(IdcGroup group, IdcUser user, string? membershipId) => new()
     {

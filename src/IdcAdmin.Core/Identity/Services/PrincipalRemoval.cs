@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Identity.Listings;
 using IdcAdmin.Core.IdentityStore.Model;
 using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Reporting;
@@ -63,25 +63,17 @@ public static class PrincipalRemoval
     public static async Task<PrincipalRemovalPlan> PlanAsync(IdcSession session, PrincipalKind kind, string id, string name, CancellationToken cancellationToken)
     {
         var memberships = new List<string>();
-        var store = session.Connection.IdentityStore;
-        var stream = kind == PrincipalKind.User
-            ? store.PaginateListGroupMembershipsForMember(new ListGroupMembershipsForMemberRequest
-                { IdentityStoreId = session.IdentityStoreId, MemberId = new MemberId { UserId = id } }, cancellationToken)
-            : store.PaginateListGroupMemberships(new ListGroupMembershipsRequest { IdentityStoreId = session.IdentityStoreId, GroupId = id }, cancellationToken);
+        var stream = kind == PrincipalKind.User ? MembershipListings.OfUserAsync(session, id, cancellationToken) : MembershipListings.OfGroupAsync(session, id, cancellationToken);
         await foreach (var m in stream.ConfigureAwait(false))
             if (m.MembershipId != null) memberships.Add(m.MembershipId);
 
         var assignments = new List<PrincipalAssignment>();
-        var listing = session.Connection.SsoAdmin.PaginateListAccountAssignmentsForPrincipal(new ListAccountAssignmentsForPrincipalRequest
-        {
-            InstanceArn = session.InstanceArn, PrincipalId = id, PrincipalType = kind.ToAws(),
-        }, cancellationToken);
-        await foreach (var a in listing.ConfigureAwait(false))
+        await foreach (var key in AssignmentListings.ForPrincipalAsync(session, kind, id, null, cancellationToken).ConfigureAwait(false))
         {
             // For a user the listing also shows what it reaches through groups; only its own assignments dangle.
-            if (a.PrincipalId != id || a.AccountId == null || a.PermissionSetArn == null) continue;
-            var permissionSetName = await session.PermissionSets.GetNameAsync(a.PermissionSetArn, cancellationToken).ConfigureAwait(false);
-            assignments.Add(new PrincipalAssignment(new AssignmentKey(a.AccountId, a.PermissionSetArn, kind, id), permissionSetName));
+            if (key.PrincipalId != id || key.AccountId.Length == 0 || key.PermissionSetArn.Length == 0) continue;
+            var permissionSetName = await session.PermissionSets.GetNameAsync(key.PermissionSetArn, cancellationToken).ConfigureAwait(false);
+            assignments.Add(new PrincipalAssignment(new AssignmentKey(key.AccountId, key.PermissionSetArn, kind, id), permissionSetName));
         }
         return new PrincipalRemovalPlan(kind, id, name, memberships, assignments);
     }
