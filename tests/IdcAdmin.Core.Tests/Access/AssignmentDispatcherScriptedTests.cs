@@ -120,6 +120,22 @@ public sealed class AssignmentDispatcherScriptedTests
     }
 
     [Fact]
+    public async Task Under_one_call_in_five_throttled_every_request_succeeds_with_at_most_one_point_two_status_reads_and_ten_in_flight()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 60) { CompletionTime = TimeSpan.FromMilliseconds(60), ThrottleEvery = 5 };
+        using var session = backend.Session();
+        session.Polling = new PollOptions { Interval = TimeSpan.FromMilliseconds(60), MaxInterval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromSeconds(30) };
+        var results = await GrantAsync(session, backend);
+        Assert.Equal(60, results.Count(r => r.Status == AssignmentStatus.Succeeded));
+        Assert.InRange(backend.Throttler!.Throttled, 60 / 5, int.MaxValue);
+        // Answered status reads only: a throttled one reached no status.
+        var statusReads = backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus") + backend.Handler.CountOf("ListAccountAssignmentCreationStatus");
+        Assert.InRange(statusReads / 60.0, 0.01, 1.2);
+        Assert.InRange(backend.MaxOutstanding, 1, AssignmentDispatcher.DefaultMaxInFlight);
+        Assert.Equal(60, backend.Handler.CountOf("CreateAccountAssignment"));
+    }
+
+    [Fact]
     public async Task A_first_status_read_that_comes_too_early_raises_the_expected_completion_time()
     {
         // Requests take 80 ms but the session expects 10 ms: early reads teach it to wait longer.
