@@ -33,6 +33,7 @@ public sealed class RequestRateLimiter : IDisposable
     private double _currentRate;
     private long _admissions;
     private long _admissionsAtLastCut = -1;
+    private long _cuts;
     private bool _disposed;
 
     private RequestRateLimiter(int burst, double tokensPerPeriod, TimeSpan? period)
@@ -79,6 +80,7 @@ public sealed class RequestRateLimiter : IDisposable
                 _currentRate = Math.Max(RequestsPerSecond / 20, _currentRate * ThrottleFactor);
                 _admissionsAtLastCut = _admissions;
                 _contention.Forget();
+                _cuts++;
             }
         }
         if (refunded) Release();
@@ -99,6 +101,9 @@ public sealed class RequestRateLimiter : IDisposable
         _tokens = Math.Min(Burst, _tokens + 1);
         return true;
     }
+
+    /// <summary>Times throttling cut the rate so far.</summary>
+    public long Cuts { get { lock (_gate) return _cuts; } }
 
     /// <summary>Requests let through so far.</summary>
     public long Admissions { get { lock (_gate) return _admissions; } }

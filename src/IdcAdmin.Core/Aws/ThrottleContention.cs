@@ -12,7 +12,7 @@ namespace IdcAdmin.Core.Aws;
 internal sealed class ThrottleContention
 {
     /// <summary>Throttles of one request in a row that show contention (a retry throttled again).</summary>
-    public const int ThrottlesInARow = 2;
+    public const int ThrottlesInARow = 3;
 
     /// <summary>Answers remembered for the majority rule.</summary>
     public const int Window = 20;

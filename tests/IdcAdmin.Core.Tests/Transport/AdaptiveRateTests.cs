@@ -5,7 +5,7 @@ namespace IdcAdmin.Core.Tests.Transport;
 
 /// <summary>
 /// How the session's adaptive rate answers throttling: counted answer by answer on a manual bucket, no clock. The rate
-/// is cut on evidence of contention (a request throttled again on its retry, or a throttle majority of the last
+/// is cut on evidence of contention (a request throttled a third time in a row, or a throttle majority of the last
 /// answers), never on a sporadic throttle.
 /// </summary>
 public sealed class AdaptiveRateTests
@@ -18,12 +18,14 @@ public sealed class AdaptiveRateTests
     }
 
     [Fact]
-    public async Task A_retry_throttled_again_cuts_the_rate_by_three_tenths_and_the_first_success_wins_back_a_quarter_of_the_gap()
+    public async Task A_request_throttled_a_third_time_in_a_row_cuts_the_rate_by_three_tenths_and_the_first_success_wins_back_a_quarter_of_the_gap()
     {
+        Assert.Equal(3, ThrottleContention.ThrottlesInARow);
         using var limiter = RequestRateLimiter.Manual(tokensPerPeriod: 20, burst: 5);
         limiter.ReportThrottled(await AdmitAsync(limiter), inARow: 1);
-        Assert.Equal(20, limiter.CurrentRequestsPerSecond, 6);
         limiter.ReportThrottled(await AdmitAsync(limiter), inARow: 2);
+        Assert.Equal(20, limiter.CurrentRequestsPerSecond, 6);
+        limiter.ReportThrottled(await AdmitAsync(limiter), inARow: 3);
         Assert.Equal(14, limiter.CurrentRequestsPerSecond, 6);
         limiter.ReportSuccess();
         Assert.Equal(15.5, limiter.CurrentRequestsPerSecond, 6);
@@ -33,7 +35,7 @@ public sealed class AdaptiveRateTests
     public async Task Near_the_configured_rate_a_success_still_wins_back_a_twentieth_and_never_passes_it()
     {
         using var limiter = RequestRateLimiter.Manual(tokensPerPeriod: 20, burst: 5);
-        limiter.ReportThrottled(await AdmitAsync(limiter), inARow: 2);
+        limiter.ReportThrottled(await AdmitAsync(limiter), inARow: 3);
         for (var i = 0; i < 5; i++) limiter.ReportSuccess();
         // 14 → 15.5 → 16.625 → 17.625 → 18.625 → 19.625: from the third step on, the twentieth.
         Assert.Equal(19.625, limiter.CurrentRequestsPerSecond, 6);
@@ -42,12 +44,14 @@ public sealed class AdaptiveRateTests
     }
 
     [Fact]
-    public async Task Sporadic_throttles_one_answer_in_five_whose_retries_pass_never_cut_the_rate()
+    public async Task Sporadic_throttles_one_answer_in_five_even_a_retry_throttled_again_never_cut_the_rate()
     {
         using var limiter = RequestRateLimiter.Manual(tokensPerPeriod: 20, burst: 5);
         for (var cycle = 0; cycle < 50; cycle++)
         {
+            // Every fifth cycle the retry is throttled too (one request in twenty-five at 20 %): still no cut.
             limiter.ReportThrottled(await AdmitAsync(limiter), inARow: 1);
+            if (cycle % 5 == 0) limiter.ReportThrottled(await AdmitAsync(limiter), inARow: 2);
             Assert.Equal(20, limiter.CurrentRequestsPerSecond, 6);
             for (var i = 0; i < 4; i++)
             {
@@ -62,15 +66,16 @@ public sealed class AdaptiveRateTests
     public async Task A_request_throttled_on_attempt_after_attempt_brings_the_rate_down_geometrically_to_its_floor()
     {
         using var limiter = RequestRateLimiter.Manual(tokensPerPeriod: 20, burst: 5);
-        for (var inARow = 1; inARow <= 4; inARow++) limiter.ReportThrottled(await AdmitAsync(limiter), inARow);
-        Assert.Equal(20 * 0.7 * 0.7 * 0.7, limiter.CurrentRequestsPerSecond, 6); // the 2nd, 3rd and 4th throttles cut
-        for (var inARow = 5; inARow <= 25; inARow++) limiter.ReportThrottled(await AdmitAsync(limiter), inARow);
+        for (var inARow = 1; inARow <= 5; inARow++) limiter.ReportThrottled(await AdmitAsync(limiter), inARow);
+        Assert.Equal(20 * 0.7 * 0.7 * 0.7, limiter.CurrentRequestsPerSecond, 6); // the 3rd, 4th and 5th throttles cut
+        for (var inARow = 6; inARow <= 26; inARow++) limiter.ReportThrottled(await AdmitAsync(limiter), inARow);
         Assert.Equal(1, limiter.CurrentRequestsPerSecond, 6); // a twentieth of the configured rate
     }
 
     [Fact]
     public async Task Throttles_making_a_clear_majority_of_the_last_twenty_answers_cut_though_no_request_was_throttled_twice()
     {
+        Assert.Equal((20, 11), (ThrottleContention.Window, ThrottleContention.Majority));
         using var limiter = RequestRateLimiter.Manual(tokensPerPeriod: 20, burst: 5);
         for (var i = 0; i < 20; i++)
         {
@@ -97,11 +102,11 @@ public sealed class AdaptiveRateTests
         for (var i = 0; i < 3; i++) burst.Add(await limiter.WaitAsync(CancellationToken.None));
         Assert.Equal(new long[] { 1, 2, 3 }, burst);
 
-        foreach (var attempt in burst) limiter.ReportThrottled(attempt, inARow: 2); // one burst of retries, three throttled again
+        foreach (var attempt in burst) limiter.ReportThrottled(attempt, inARow: 3); // one burst of retries, three throttled a third time
         Assert.Equal(14, limiter.CurrentRequestsPerSecond, 6);
 
         var retry = await limiter.WaitAsync(CancellationToken.None); // a retry sent after the cut
-        limiter.ReportThrottled(retry, inARow: 3);
+        limiter.ReportThrottled(retry, inARow: 4);
         Assert.Equal(9.8, limiter.CurrentRequestsPerSecond, 6);
     }
 }

@@ -51,10 +51,10 @@ public sealed class ThrottleRefundTests
     }
 
     [Fact]
-    public async Task Through_the_transport_a_call_throttled_three_times_takes_one_token_and_only_the_repeated_throttles_cut()
+    public async Task Through_the_transport_a_call_throttled_four_times_takes_one_token_and_only_its_third_and_fourth_throttles_cut()
     {
         var attempts = 0;
-        var backend = new ScriptedHandler().On("DescribeGroup", _ => Interlocked.Increment(ref attempts) <= 3
+        var backend = new ScriptedHandler().On("DescribeGroup", _ => Interlocked.Increment(ref attempts) <= 4
             ? Throttled()
             : ScriptedResponse.Ok(new { GroupId = "g", IdentityStoreId = StoreId }));
         // One token and no refill: without refunds the first retry would wait forever.
@@ -63,10 +63,10 @@ public sealed class ThrottleRefundTests
 
         await connection.IdentityStore.DescribeGroupAsync(Request).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(4, backend.CountOf("DescribeGroup"));
-        Assert.Equal(4, limiter.Admissions);
+        Assert.Equal(5, backend.CountOf("DescribeGroup"));
+        Assert.Equal(5, limiter.Admissions);
         Assert.Equal(0, limiter.AvailableTokens);
-        // Throttles 2 and 3 came on retries throttled before: two cuts (20 → 14 → 9.8), then the success wins back a quarter.
+        // Throttles 3 and 4 came on a request throttled twice before: two cuts (20 → 14 → 9.8), then the success wins back a quarter.
         Assert.Equal(9.8 + (20 - 9.8) / 4, limiter.CurrentRequestsPerSecond, 6);
     }
 
