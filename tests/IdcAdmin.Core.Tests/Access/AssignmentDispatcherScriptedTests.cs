@@ -83,6 +83,26 @@ public sealed class AssignmentDispatcherScriptedTests
     }
 
     [Fact]
+    public async Task Waiting_on_thirty_pending_requests_reads_them_from_a_few_status_listings_instead_of_describing_each()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 30) { PollsInProgress = 2 };
+        using var session = backend.Session();
+        var pending = await GrantAsync(session, backend, d => d.NoWait = true);
+        Assert.All(pending, r => Assert.Equal(AssignmentStatus.InProgress, r.Status));
+        Assert.Equal(0, backend.Handler.CountOf("ListAccountAssignmentCreationStatus"));
+
+        var finished = new List<AccountAssignmentResult>();
+        await foreach (var r in new AssignmentDispatcher(session, NullOutputWriter.Instance).WaitAsync(pending, CancellationToken.None)) finished.Add(r);
+
+        Assert.Equal(30, finished.Count(r => r.Status == AssignmentStatus.Succeeded));
+        Assert.Equal(pending.Select(p => p.RequestId).OrderBy(x => x), finished.Select(f => f.RequestId).OrderBy(x => x));
+        // Every request answers IN_PROGRESS twice before it succeeds: polled one by one that is 90 describes; each
+        // listing reads all thirty, so three listings (a few more if some waits joined late) answer the batch.
+        Assert.Equal(0, backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus"));
+        Assert.InRange(backend.Handler.CountOf("ListAccountAssignmentCreationStatus"), 3, 8);
+    }
+
+    [Fact]
     public async Task NoWait_returns_pending_requests_without_polling()
     {
         var backend = new ScriptedAccessBackend(accounts: 4);
