@@ -84,7 +84,7 @@ public sealed class AwsJsonTransport : IDisposable
             {
                 failure = e;
             }
-            // A retry throttled again is what tells contention from sporadic throttling; another failure breaks the row.
+            // Throttles of one request in a row are what tell contention from sporadic throttling; another failure breaks the row.
             throttlesInARow = failure is AwsThrottlingException ? throttlesInARow + 1 : 0;
             if (failure is AwsThrottlingException) _limiter?.ReportThrottled(admission.Value, throttlesInARow);
             var decision = _policy.Decide(state, failure, Volatile.Read(ref _answered) == 1, ThrottleBackoffBase());

@@ -14,7 +14,7 @@ namespace IdcAdmin.Core.Aws;
 /// Throttling, unlike the AWS SDKs' adaptive mode, which cuts the rate on every throttling answer:
 /// a throttled attempt gives its token back, because AWS's token buckets do not charge a rejected request; and the
 /// rate is cut (×0.7, not below a twentieth of the configured one) only on evidence of contention, a request
-/// throttled again on its retry or throttles a clear majority of the last answers (<see cref="ThrottleContention"/>),
+/// throttled a third time in a row or throttles a clear majority of the last answers (<see cref="ThrottleContention"/>),
 /// once per burst. Sporadic throttling (one answer in five) thus costs neither tokens nor rate, while sustained
 /// over-rate still brings the rate down geometrically. Each success raises the rate again by a quarter of what it lacks
 /// from the configured rate, and by at least a twentieth of it: fast just after a cut, slower near the rate cut from.
@@ -86,7 +86,10 @@ public sealed class RequestRateLimiter : IDisposable
         if (refunded) Release();
     }
 
-    /// <summary>Admissions whose refunds are remembered, so a repeated report of one cannot refund it twice.</summary>
+    /// <summary>
+    /// Admissions whose refunds are remembered, so a repeated report of one cannot refund it twice; an older one is
+    /// not refunded at all (its answer is long overdue).
+    /// </summary>
     private const int RefundMemory = 4096;
 
     private bool Refund(long admission)
