@@ -16,7 +16,7 @@ namespace IdcAdmin.Bench;
 /// re-provisioning and revoke on 30 and 100 accounts, with and without 20 % random throttling. Each asynchronous
 /// request completes a set time after it was accepted (--completion SECONDS, --spread SECONDS; --latency MS a call), at most 10 are in
 /// progress, 20 requests/s, 40 ms a call. Prints wall time, calls by operation, status reads per request and the ratio
-/// to the bound max(minimum calls / 20 per s, ⌈n / 10⌉ × completion time). --sizes N and --throttle RATE run one size or one throttling rate.
+/// to the bound max(minimum calls / 20 per s, ⌈n / 10⌉ × completion time), and how often throttling cut the session's rate. --sizes N and --throttle RATE run one size or one throttling rate.
 /// </summary>
 public sealed class BulkChangeBenchmark : IBenchmark
 {
@@ -34,9 +34,10 @@ public sealed class BulkChangeBenchmark : IBenchmark
         var accounts = await CreateAccountsAsync(moto.Url, Sizes.Max());
         Console.WriteLine($"Emulator: {shaper.Latency.TotalMilliseconds:0} ms a call, {shaper.RequestsPerSecond} req/s, each request completes {completion.TotalSeconds:0.0##} s (± {spread.TotalSeconds:0.0##} s) after it was accepted, at most {shaper.MaxInFlight} in progress.");
         Console.WriteLine("Bound = max(minimum calls / 20 per s, ceil(n / 10) x completion); minimum calls = the reads and writes made, with one status read per request.");
+        Console.WriteLine("thr: throttled answers; over: of them, for going over the emulator's 20 req/s (the rest at random); cuts: times throttling cut the session's rate.");
         Console.WriteLine();
-        Console.WriteLine($"{"case",-30} | {"n",3} | {"wall s",6} | {"bound s",7} | {"ratio",5} | {"calls",5} | {"thr",3} | {"reads/req",9} | {"failed",6} | calls by operation");
-        Console.WriteLine(new string('-', 170));
+        Console.WriteLine($"{"case",-30} | {"n",3} | {"wall s",6} | {"bound s",7} | {"ratio",5} | {"calls",5} | {"thr",3} | {"over",4} | {"reads/req",9} | {"failed",6} | {"cuts",4} | calls by operation");
+        Console.WriteLine(new string('-', 184));
         var rows = new List<Row>();
         var sizes = args.Contains("--sizes") ? new[] { (int)Option(args, "--sizes", 30) } : Sizes;
         var throttles = args.Contains("--throttle") ? new[] { Option(args, "--throttle", 0.2) } : new[] { 0.0, 0.2 };
@@ -51,12 +52,12 @@ public sealed class BulkChangeBenchmark : IBenchmark
                 { InstanceArn = session.InstanceArn, Name = "Bulk" + suffix.Replace("-", "x"), SessionDuration = "PT1H" })).PermissionSet!;
             shaper.ThrottleRate = throttle;
             var label = throttle > 0 ? $", {throttle:P0} throttled" : "";
-            rows.Add(await MeasureAsync($"grant{label}", n, completion, shaper, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Create)));
-            rows.Add(await MeasureAsync($"grant again (no-op){label}", 0, completion, shaper, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Create)));
-            rows.Add(await MeasureAsync($"Deploy-IdcPermissionSet{label}", n, completion, shaper, () => DeployAsync(session, set.Name!, set.PermissionSetArn!)));
-            rows.Add(await MeasureAsync($"Set-IdcPermissionSet{label}", n, completion, shaper, () => UpdateAsync(session, set.PermissionSetArn!)));
+            rows.Add(await MeasureAsync($"grant{label}", n, completion, shaper, session, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Create)));
+            rows.Add(await MeasureAsync($"grant again (no-op){label}", 0, completion, shaper, session, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Create)));
+            rows.Add(await MeasureAsync($"Deploy-IdcPermissionSet{label}", n, completion, shaper, session, () => DeployAsync(session, set.Name!, set.PermissionSetArn!)));
+            rows.Add(await MeasureAsync($"Set-IdcPermissionSet{label}", n, completion, shaper, session, () => UpdateAsync(session, set.PermissionSetArn!)));
             Console.WriteLine($"   learned: creation {session.Completions.For(CompletionEstimates.AssignmentCreation, session.Polling).Current.TotalMilliseconds:0} ms, provisioning {session.Completions.For(CompletionEstimates.Provisioning, session.Polling).Current.TotalMilliseconds:0} ms");
-            rows.Add(await MeasureAsync($"revoke{label}", n, completion, shaper, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Delete)));
+            rows.Add(await MeasureAsync($"revoke{label}", n, completion, shaper, session, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Delete)));
         }
         Console.WriteLine();
         var timed = rows.Where(r => r.N > 0).ToList();
@@ -75,13 +76,15 @@ public sealed class BulkChangeBenchmark : IBenchmark
         "ListAccountAssignmentCreationStatus", "ListAccountAssignmentDeletionStatus", "ListPermissionSetProvisioningStatus" };
     private static readonly string[] Writes = { "CreateAccountAssignment", "DeleteAccountAssignment", "ProvisionPermissionSet", "UpdatePermissionSet" };
 
-    private static async Task<Row> MeasureAsync(string label, int n, TimeSpan completion, ServiceShaper shaper, Func<Task<int>> work)
+    private static async Task<Row> MeasureAsync(string label, int n, TimeSpan completion, ServiceShaper shaper, IdcSession session, Func<Task<int>> work)
     {
         await Task.Delay(1500); // the server's bucket refills between cases
         shaper.ResetCounters();
+        var cutsBefore = session.Connection.RateLimiter.Cuts;
         var watch = Stopwatch.StartNew();
         var failed = await work();
         var wall = watch.Elapsed;
+        var cuts = session.Connection.RateLimiter.Cuts - cutsBefore;
         var byOp = shaper.CallsByOperation;
         var throttled = shaper.Throttled;
         var statusReads = StatusReads.Sum(op => shaper.CallsOf(op) - shaper.ThrottledOf(op));
@@ -90,7 +93,7 @@ public sealed class BulkChangeBenchmark : IBenchmark
         var bound = Math.Max(minCalls / ShapedSession.RateLimit, Math.Ceiling(n / 10.0) * completion.TotalSeconds);
         var row = new Row(label, n, wall.TotalSeconds, bound, shaper.Calls, throttled, statusReads, writes, failed, shaper.InFlightRefusals);
         var ops = string.Join(", ", byOp.Select(kv => $"{Short(kv.Key)} {kv.Value}"));
-        Console.WriteLine($"{label,-30} | {n,3} | {row.Wall,6:0.00} | {row.Bound,7:0.00} | {row.Ratio,5:0.00} | {row.Calls,5} | {throttled,3} | {row.ReadsPerRequest,9:0.00} | {failed,6} | {ops}");
+        Console.WriteLine($"{label,-30} | {n,3} | {row.Wall,6:0.00} | {row.Bound,7:0.00} | {row.Ratio,5:0.00} | {row.Calls,5} | {throttled,3} | {shaper.OverRate,4} | {row.ReadsPerRequest,9:0.00} | {failed,6} | {cuts,4} | {ops}");
         return row;
     }
 

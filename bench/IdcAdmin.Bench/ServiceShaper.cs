@@ -28,6 +28,7 @@ public sealed class ServiceShaper : DelegatingHandler
     private double _tokens;
     private double _refilledAt;
     private int _inFlightRefusals;
+    private int _overRate;
 
     public ServiceShaper(HttpMessageHandler inner) : base(inner) { }
 
@@ -46,6 +47,8 @@ public sealed class ServiceShaper : DelegatingHandler
     public int Throttled => _throttled.Values.Sum();
     /// <summary>Creations, deletions or provisionings refused because too many of their kind were in progress.</summary>
     public int InFlightRefusals => Volatile.Read(ref _inFlightRefusals);
+    /// <summary>Calls throttled because the caller went over <see cref="RequestsPerSecond"/> (not at random).</summary>
+    public int OverRate => Volatile.Read(ref _overRate);
     public int CallsOf(string operation) => _calls.TryGetValue(operation, out var n) ? n : 0;
     public int ThrottledOf(string operation) => _throttled.TryGetValue(operation, out var n) ? n : 0;
     /// <summary>Calls by operation, throttled ones included.</summary>
@@ -56,6 +59,7 @@ public sealed class ServiceShaper : DelegatingHandler
         _calls.Clear();
         _throttled.Clear();
         Interlocked.Exchange(ref _inFlightRefusals, 0);
+        Interlocked.Exchange(ref _overRate, 0);
     }
 
     /// <summary>Marks a permission set provisioned to an account without a request (organization seeding).</summary>
@@ -116,7 +120,11 @@ public sealed class ServiceShaper : DelegatingHandler
             var now = _clock.Elapsed.TotalSeconds;
             _tokens = Math.Min(RequestsPerSecond, _tokens + (now - _refilledAt) * RequestsPerSecond);
             _refilledAt = now;
-            if (_tokens < 1) return false;
+            if (_tokens < 1)
+            {
+                _overRate++;
+                return false;
+            }
             _tokens -= 1;
             return true;
         }

@@ -48,22 +48,37 @@ public sealed class AssignmentDispatcher
     public IAsyncEnumerable<AccountAssignmentResult> SendAsync(IReadOnlyList<PlannedAssignment> items, AssignmentOperation operation, CancellationToken cancellationToken)
     {
         var activity = operation == AssignmentOperation.Create ? "Granting account access" : "Revoking account access";
-        var deletion = operation == AssignmentOperation.Delete;
-        var polling = Polling;
-        var board = new StatusBoard(ct => AccountAssignmentCalls.ListRecentStatusesAsync(_session, deletion, ct),
-            _session.Completions.For(deletion ? CompletionEstimates.AssignmentDeletion : CompletionEstimates.AssignmentCreation, polling), polling, cancellationToken);
+        var board = Board(operation == AssignmentOperation.Delete, cancellationToken);
         return RunAsync(items, activity, (item, ct) => SendOneAsync(item, operation, board, ct), cancellationToken);
     }
 
-    /// <summary>Waits for requests returned earlier as InProgress; results of other statuses pass through unchanged.</summary>
-    public IAsyncEnumerable<AccountAssignmentResult> WaitAsync(IReadOnlyList<AccountAssignmentResult> pending, CancellationToken cancellationToken) =>
-        RunAsync(pending, "Waiting for account assignments", WaitOneAsync, cancellationToken);
+    /// <summary>
+    /// Waits for requests returned earlier as InProgress; results of other statuses pass through unchanged. All are
+    /// waited on at once: nothing new is sent, and one status listing of each kind answers every request on its page.
+    /// </summary>
+    public IAsyncEnumerable<AccountAssignmentResult> WaitAsync(IReadOnlyList<AccountAssignmentResult> pending, CancellationToken cancellationToken)
+    {
+        var creations = Board(deletion: false, cancellationToken);
+        var deletions = Board(deletion: true, cancellationToken);
+        // Requests the listings cannot answer are described on their own, no more of them at once than before.
+        var describing = new SemaphoreSlim(MaxInFlight, MaxInFlight);
+        return RunAsync(pending, "Waiting for account assignments",
+            (item, ct) => WaitOneAsync(item, item.Operation == AssignmentOperation.Delete ? deletions : creations, describing, ct), cancellationToken, Math.Max(1, pending.Count));
+    }
+
+    private StatusBoard Board(bool deletion, CancellationToken cancellationToken)
+    {
+        var polling = Polling;
+        return new StatusBoard(ct => AccountAssignmentCalls.ListRecentStatusesAsync(_session, deletion, ct),
+            _session.Completions.For(deletion ? CompletionEstimates.AssignmentDeletion : CompletionEstimates.AssignmentCreation, polling), polling, cancellationToken);
+    }
 
     private async IAsyncEnumerable<AccountAssignmentResult> RunAsync<T>(IReadOnlyList<T> items, string activity,
-        Func<T, CancellationToken, Task<AccountAssignmentResult>> one, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<T, CancellationToken, Task<AccountAssignmentResult>> one, [EnumeratorCancellation] CancellationToken cancellationToken, int concurrency = 0)
     {
         if (items.Count == 0) yield break;
-        using var slots = new SemaphoreSlim(MaxInFlight, MaxInFlight);
+        if (concurrency <= 0) concurrency = MaxInFlight;
+        using var slots = new SemaphoreSlim(concurrency, concurrency);
         var done = 0;
         var tasks = items.Select(async item =>
         {
@@ -121,12 +136,20 @@ public sealed class AssignmentDispatcher
         return result;
     }
 
-    private async Task<AccountAssignmentResult> WaitOneAsync(AccountAssignmentResult pending, CancellationToken cancellationToken)
+    private async Task<AccountAssignmentResult> WaitOneAsync(AccountAssignmentResult pending, StatusBoard board, SemaphoreSlim describing, CancellationToken cancellationToken)
     {
         if (pending.Status != AssignmentStatus.InProgress || string.IsNullOrEmpty(pending.RequestId)) return pending;
         var watch = Stopwatch.StartNew();
-        var started = new AccountAssignmentOperationStatus { Status = AccountAssignmentCalls.InProgress, RequestId = pending.RequestId };
-        var status = await PollAsync(started, pending.Operation == AssignmentOperation.Delete, cancellationToken).ConfigureAwait(false);
+        var status = new AccountAssignmentOperationStatus { Status = AccountAssignmentCalls.InProgress, RequestId = pending.RequestId };
+        // As after sending: the listings answer most; a FAILED one is described for its reason, an unlisted one polled.
+        var listed = await board.WaitAsync(pending.RequestId!, justAccepted: false).ConfigureAwait(false);
+        if (listed is AccountAssignmentCalls.Succeeded or AccountAssignmentCalls.InProgress) status.Status = listed;
+        else
+        {
+            await describing.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try { status = await PollAsync(status, pending.Operation == AssignmentOperation.Delete, cancellationToken).ConfigureAwait(false); }
+            finally { describing.Release(); }
+        }
         var result = Copy(pending);
         Apply(result, status);
         result.Elapsed = (pending.Elapsed ?? TimeSpan.Zero) + watch.Elapsed;

@@ -15,7 +15,7 @@ namespace IdcAdmin.Core.Aws;
 
 /// <summary>
 /// Sends AWS JSON 1.1 requests: serializes, signs with SigV4 (AWSSDK.Core's public handler, so each attempt is
-/// re-signed), waits for the shared adaptive rate limiter, retries as <see cref="AwsRetryPolicy"/> decides and raises
+/// re-signed), waits for the shared adaptive rate limiter (telling it which attempts were throttled), retries as <see cref="AwsRetryPolicy"/> decides and raises
 /// typed errors: <see cref="AwsServiceException"/> for an AWS answer, <see cref="AwsConnectionException"/> for none.
 /// </summary>
 public sealed class AwsJsonTransport : IDisposable
@@ -68,7 +68,8 @@ public sealed class AwsJsonTransport : IDisposable
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, AwsJson.Options);
         var state = new AwsRetryPolicy.CallState();
-        var admission = new StrongBox<long>(long.MaxValue);
+        var admission = new StrongBox<long>(0);
+        var throttlesInARow = 0;
         while (true)
         {
             Exception failure;
@@ -83,7 +84,9 @@ public sealed class AwsJsonTransport : IDisposable
             {
                 failure = e;
             }
-            if (failure is AwsThrottlingException) _limiter?.ReportThrottled(admission.Value);
+            // Throttles of one request in a row are what tell contention from sporadic throttling; another failure breaks the row.
+            throttlesInARow = failure is AwsThrottlingException ? throttlesInARow + 1 : 0;
+            if (failure is AwsThrottlingException) _limiter?.ReportThrottled(admission.Value, throttlesInARow);
             var decision = _policy.Decide(state, failure, Volatile.Read(ref _answered) == 1, ThrottleBackoffBase());
             if (decision.Delay is not { } delay)
             {
@@ -111,11 +114,7 @@ public sealed class AwsJsonTransport : IDisposable
     /// <summary>One attempt; <paramref name="admission"/> receives the limiter's number for it.</summary>
     private async Task<TResponse> SendOnceAsync<TResponse>(string operation, byte[] body, StrongBox<long> admission, CancellationToken cancellationToken)
     {
-        if (_limiter != null)
-        {
-            await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-            admission.Value = _limiter.Admissions;
-        }
+        if (_limiter != null) admission.Value = await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _calls);
         using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = JsonContentType;

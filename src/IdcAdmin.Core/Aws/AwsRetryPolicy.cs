@@ -7,7 +7,8 @@ namespace IdcAdmin.Core.Aws;
 /// Decides whether a failed attempt is tried again, and after what wait: the AWS SDKs' standard mode (connection
 /// failures, timeouts and 5xx: at most <see cref="AwsRetryOptions.MaxAttempts"/> attempts, paid from the session's
 /// <see cref="RetryQuota"/>) with adaptive-mode throttling (up to <see cref="AwsRetryOptions.ThrottleMaxAttempts"/>,
-/// while the rate limiter slows down, the backoff based on the limiter's rate). Backoff is exponential with full jitter.
+/// the backoff based on the limiter's rate, while the limiter takes the throttled attempt's token back and slows down
+/// on contention). Backoff is exponential with full jitter.
 /// </summary>
 public sealed class AwsRetryPolicy
 {

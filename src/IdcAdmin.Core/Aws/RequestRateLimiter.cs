@@ -11,16 +11,20 @@ namespace IdcAdmin.Core.Aws;
 /// account's Identity Center request rate (about 20 requests/s for all of its APIs) instead of each being throttled.
 /// Callers wait in arrival order. The bucket fills from the clock, or only on <see cref="Replenish"/> for a
 /// <see cref="Manual"/> bucket, so tests can count admissions without timing anything.
-/// Adaptive, as the AWS SDKs' adaptive retry mode: each throttling answer lowers the rate (×0.7, not below a
-/// twentieth of the configured one); each success raises it again by a quarter of what it lacks from the configured
-/// rate, and by at least a twentieth of it. Like the SDKs' CUBIC, recovery is fast just after a cut and slows near the
-/// rate that was cut from, so sporadic throttling (one answer in five) costs a few percent of the rate instead of
-/// holding it a third down, while throttles in a row still bring it down geometrically.
+/// Throttling, unlike the AWS SDKs' adaptive mode, which cuts the rate on every throttling answer:
+/// a throttled attempt gives its token back, because AWS's token buckets do not charge a rejected request; and the
+/// rate is cut (×0.7, not below a twentieth of the configured one) only on evidence of contention, a request
+/// throttled a third time in a row or throttles a clear majority of the last answers (<see cref="ThrottleContention"/>),
+/// once per burst. Sporadic throttling (one answer in five) thus costs neither tokens nor rate, while sustained
+/// over-rate still brings the rate down geometrically. Each success raises the rate again by a quarter of what it lacks
+/// from the configured rate, and by at least a twentieth of it: fast just after a cut, slower near the rate cut from.
 /// </summary>
 public sealed class RequestRateLimiter : IDisposable
 {
     private readonly object _gate = new();
-    private readonly LinkedList<TaskCompletionSource<bool>> _queue = new();
+    private readonly LinkedList<TaskCompletionSource<long>> _queue = new();
+    private readonly ThrottleContention _contention = new();
+    private readonly HashSet<long> _refunded = new();
     private readonly double _tokensPerPeriod;
     private readonly Stopwatch? _clock;
     private readonly Timer? _timer;
@@ -29,6 +33,7 @@ public sealed class RequestRateLimiter : IDisposable
     private double _currentRate;
     private long _admissions;
     private long _admissionsAtLastCut = -1;
+    private long _cuts;
     private bool _disposed;
 
     private RequestRateLimiter(int burst, double tokensPerPeriod, TimeSpan? period)
@@ -56,26 +61,54 @@ public sealed class RequestRateLimiter : IDisposable
     /// <summary>The rate now: <see cref="RequestsPerSecond"/>, or less after throttling.</summary>
     public double CurrentRequestsPerSecond { get { lock (_gate) return _currentRate; } }
 
-    /// <summary>AWS answered throttling: slow down.</summary>
-    public void ReportThrottled() => ReportThrottled(long.MaxValue);
-
     /// <summary>
-    /// AWS answered throttling an attempt that was the <paramref name="admission"/>-th let through: slow down, unless
-    /// the attempt went out before the last cut. Such an answer tells of the rate already cut from, not the new one
-    /// (TCP likewise cuts once per round trip), so a burst answered with several throttles cuts once.
+    /// AWS answered throttling the attempt that was the <paramref name="admission"/>-th let through (the number
+    /// <see cref="WaitAsync"/> returned), the <paramref name="inARow"/>-th throttle of its request in a row. The
+    /// attempt's token comes back (once; an unknown admission gets nothing). The rate is cut when the throttle shows
+    /// contention, unless the attempt went out before the last cut: such an answer tells of the rate already cut from,
+    /// not the new one (TCP likewise cuts once per round trip), so a burst answered with several throttles cuts once.
     /// </summary>
-    public void ReportThrottled(long admission)
+    public void ReportThrottled(long admission, int inARow)
     {
+        bool refunded;
         lock (_gate)
         {
-            if (admission <= _admissionsAtLastCut) return;
-            Refill();
-            _currentRate = Math.Max(RequestsPerSecond / 20, _currentRate * ThrottleFactor);
-            _admissionsAtLastCut = _admissions;
+            refunded = Refund(admission);
+            if (_contention.Throttled(inARow) && admission > _admissionsAtLastCut)
+            {
+                Refill();
+                _currentRate = Math.Max(RequestsPerSecond / 20, _currentRate * ThrottleFactor);
+                _admissionsAtLastCut = _admissions;
+                _contention.Forget();
+                _cuts++;
+            }
         }
+        if (refunded) Release();
     }
 
-    /// <summary>Requests let through so far; read right after <see cref="WaitAsync"/> it numbers the caller's attempt.</summary>
+    /// <summary>
+    /// Admissions whose refunds are remembered, so a repeated report of one cannot refund it twice; an older one is
+    /// not refunded at all (its answer is long overdue).
+    /// </summary>
+    private const int RefundMemory = 4096;
+
+    private bool Refund(long admission)
+    {
+        if (admission < 1 || admission > _admissions || admission <= _admissions - RefundMemory || !_refunded.Add(admission)) return false;
+        if (_refunded.Count > 2 * RefundMemory)
+        {
+            var oldest = _admissions - RefundMemory;
+            _refunded.RemoveWhere(a => a <= oldest);
+        }
+        Refill();
+        _tokens = Math.Min(Burst, _tokens + 1);
+        return true;
+    }
+
+    /// <summary>Times throttling cut the rate so far.</summary>
+    public long Cuts { get { lock (_gate) return _cuts; } }
+
+    /// <summary>Requests let through so far.</summary>
     public long Admissions { get { lock (_gate) return _admissions; } }
 
     /// <summary>A call passed: recover towards the configured rate.</summary>
@@ -83,6 +116,7 @@ public sealed class RequestRateLimiter : IDisposable
     {
         lock (_gate)
         {
+            _contention.Succeeded();
             if (_currentRate >= RequestsPerSecond) return;
             Refill();
             _currentRate = Math.Min(RequestsPerSecond, _currentRate + Math.Max(RequestsPerSecond / 20, (RequestsPerSecond - _currentRate) * RecoveryShare));
@@ -116,11 +150,14 @@ public sealed class RequestRateLimiter : IDisposable
         return new RequestRateLimiter(burst, tokensPerPeriod, period: null);
     }
 
-    /// <summary>Waits until a request may be sent; a cancelled token leaves the queue at once.</summary>
-    public Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until a request may be sent and returns its admission number (1 for the first let through), by which a
+    /// throttled attempt is reported; a cancelled token leaves the queue at once.
+    /// </summary>
+    public Task<long> WaitAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        LinkedListNode<TaskCompletionSource<bool>> node;
+        LinkedListNode<TaskCompletionSource<long>> node;
         lock (_gate)
         {
             if (_disposed) throw new ObjectDisposedException(nameof(RequestRateLimiter));
@@ -128,10 +165,9 @@ public sealed class RequestRateLimiter : IDisposable
             if (_queue.Count == 0 && _tokens >= 1)
             {
                 _tokens -= 1;
-                _admissions++;
-                return Task.CompletedTask;
+                return Task.FromResult(++_admissions);
             }
-            node = _queue.AddLast(new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+            node = _queue.AddLast(new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
         }
         if (cancellationToken.CanBeCanceled)
         {
@@ -174,7 +210,7 @@ public sealed class RequestRateLimiter : IDisposable
 
     private void Release()
     {
-        var admitted = new List<TaskCompletionSource<bool>>();
+        var admitted = new List<(TaskCompletionSource<long> Waiter, long Admission)>();
         lock (_gate)
         {
             if (_disposed) return;
@@ -182,22 +218,21 @@ public sealed class RequestRateLimiter : IDisposable
             while (_queue.Count > 0 && _tokens >= 1)
             {
                 _tokens -= 1;
-                _admissions++;
-                admitted.Add(_queue.First!.Value);
+                admitted.Add((_queue.First!.Value, ++_admissions));
                 _queue.RemoveFirst();
             }
         }
-        foreach (var waiter in admitted) waiter.TrySetResult(true);
+        foreach (var (waiter, admission) in admitted) waiter.TrySetResult(admission);
     }
 
     public void Dispose()
     {
-        List<TaskCompletionSource<bool>> abandoned;
+        List<TaskCompletionSource<long>> abandoned;
         lock (_gate)
         {
             if (_disposed) return;
             _disposed = true;
-            abandoned = new List<TaskCompletionSource<bool>>(_queue);
+            abandoned = new List<TaskCompletionSource<long>>(_queue);
             _queue.Clear();
         }
         _timer?.Dispose();

@@ -47,10 +47,17 @@ public sealed class StatusBoard
     /// The final status (SUCCEEDED or FAILED) of a request accepted just now, IN_PROGRESS when the wait timed out,
     /// or null when the listings could not tell (not on the page, or the listing failed).
     /// </summary>
-    public Task<string?> WaitAsync(string requestId)
+    public Task<string?> WaitAsync(string requestId) => WaitAsync(requestId, justAccepted: true);
+
+    /// <summary>
+    /// As <see cref="WaitAsync(string)"/>; a request accepted earlier (<paramref name="justAccepted"/> false, e.g.
+    /// returned by -NoWait) may be finished already, so it is read by the next listing and teaches the estimate
+    /// nothing. Its timeout runs from now.
+    /// </summary>
+    public Task<string?> WaitAsync(string requestId, bool justAccepted)
     {
-        var expected = _estimate.Current;
-        var entry = new Entry(_clock.Elapsed, _clock.Elapsed + expected, expected);
+        var expected = justAccepted ? _estimate.Current : TimeSpan.Zero;
+        var entry = new Entry(_clock.Elapsed, _clock.Elapsed + expected, expected) { Read = !justAccepted };
         lock (_gate)
         {
             _entries[requestId] = entry;
@@ -158,6 +165,7 @@ public sealed class StatusBoard
         public TimeSpan Expected { get; }
         public TimeSpan Due { get; set; }
         public TimeSpan Interval { get; set; }
+        /// <summary>Its first read is behind it: later reads teach the estimate nothing.</summary>
         public bool Read { get; set; }
         public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

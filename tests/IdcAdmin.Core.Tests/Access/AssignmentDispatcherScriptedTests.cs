@@ -83,6 +83,26 @@ public sealed class AssignmentDispatcherScriptedTests
     }
 
     [Fact]
+    public async Task Waiting_on_thirty_pending_requests_reads_them_from_a_few_status_listings_instead_of_describing_each()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 30) { PollsInProgress = 2 };
+        using var session = backend.Session();
+        var pending = await GrantAsync(session, backend, d => d.NoWait = true);
+        Assert.All(pending, r => Assert.Equal(AssignmentStatus.InProgress, r.Status));
+        Assert.Equal(0, backend.Handler.CountOf("ListAccountAssignmentCreationStatus"));
+
+        var finished = new List<AccountAssignmentResult>();
+        await foreach (var r in new AssignmentDispatcher(session, NullOutputWriter.Instance).WaitAsync(pending, CancellationToken.None)) finished.Add(r);
+
+        Assert.Equal(30, finished.Count(r => r.Status == AssignmentStatus.Succeeded));
+        Assert.Equal(pending.Select(p => p.RequestId).OrderBy(x => x), finished.Select(f => f.RequestId).OrderBy(x => x));
+        // Every request answers IN_PROGRESS twice before it succeeds: polled one by one that is 90 describes; each
+        // listing reads all thirty, so three listings (a few more if some waits joined late) answer the batch.
+        Assert.Equal(0, backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus"));
+        Assert.InRange(backend.Handler.CountOf("ListAccountAssignmentCreationStatus"), 3, 8);
+    }
+
+    [Fact]
     public async Task NoWait_returns_pending_requests_without_polling()
     {
         var backend = new ScriptedAccessBackend(accounts: 4);
@@ -117,6 +137,22 @@ public sealed class AssignmentDispatcherScriptedTests
         var statusReads = backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus") + backend.Handler.CountOf("ListAccountAssignmentCreationStatus");
         Assert.InRange(statusReads / 60.0, 0.01, 1.2);
         Assert.InRange(backend.MaxOutstanding, 1, AssignmentDispatcher.DefaultMaxInFlight);
+    }
+
+    [Fact]
+    public async Task Under_one_call_in_five_throttled_every_request_succeeds_with_at_most_one_point_two_status_reads_and_ten_in_flight()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 60) { CompletionTime = TimeSpan.FromMilliseconds(60), ThrottleEvery = 5 };
+        using var session = backend.Session();
+        session.Polling = new PollOptions { Interval = TimeSpan.FromMilliseconds(60), MaxInterval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromSeconds(30) };
+        var results = await GrantAsync(session, backend);
+        Assert.Equal(60, results.Count(r => r.Status == AssignmentStatus.Succeeded));
+        Assert.InRange(backend.Throttler!.Throttled, 60 / 5, int.MaxValue);
+        // Answered status reads only: a throttled one reached no status.
+        var statusReads = backend.Handler.CountOf("DescribeAccountAssignmentCreationStatus") + backend.Handler.CountOf("ListAccountAssignmentCreationStatus");
+        Assert.InRange(statusReads / 60.0, 0.01, 1.2);
+        Assert.InRange(backend.MaxOutstanding, 1, AssignmentDispatcher.DefaultMaxInFlight);
+        Assert.Equal(60, backend.Handler.CountOf("CreateAccountAssignment"));
     }
 
     [Fact]

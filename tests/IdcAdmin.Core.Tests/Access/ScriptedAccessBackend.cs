@@ -60,13 +60,17 @@ public sealed class ScriptedAccessBackend
     /// </summary>
     public int HoldUntilOutstanding { get; set; }
     public int MaxOutstanding => Volatile.Read(ref _maxOutstanding);
+    /// <summary>When set, every this-many-th call of a session is throttled before reaching <see cref="Handler"/>.</summary>
+    public int ThrottleEvery { get; set; }
+    /// <summary>The throttler in front of the last session's calls, when <see cref="ThrottleEvery"/> is set.</summary>
+    public SporadicThrottler? Throttler { get; private set; }
 
     public IdcSession Session()
     {
         var connection = new AwsConnection(MotoServer.TestCredentials, "us-east-1", new AwsTransportOptions
         {
             EndpointUrl = "http://127.0.0.1:1",
-            InnerHandler = Handler,
+            InnerHandler = ThrottleEvery > 0 ? Throttler = new SporadicThrottler(Handler, ThrottleEvery) : Handler,
             RateLimiter = RequestRateLimiter.PerSecond(1000, 1000),
             Retry = new AwsRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) },
         });

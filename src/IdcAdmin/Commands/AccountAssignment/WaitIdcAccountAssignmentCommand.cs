@@ -8,8 +8,9 @@ namespace IdcAdmin.Commands.AccountAssignment;
 
 /// <summary>Waits for assignment requests that Grant- or Revoke-IdcAccountAccess -NoWait returned.</summary>
 /// <remarks>
-/// <para>Pipe in the pending results (or the TargetObject of a timeout error). The command polls each request until AWS
-/// reports SUCCEEDED or FAILED, at most 10 at a time, with progress over the batch, and returns the finished results.
+/// <para>Pipe in the pending results (or the TargetObject of a timeout error). The command waits until AWS reports each
+/// request SUCCEEDED or FAILED, with progress over the batch, and returns the finished results. One status listing
+/// answers many requests; a failed one, or one the listings do not show, is described on its own, at most 10 at a time.
 /// A FAILED request becomes an error with AWS's reason and the account as target; one still pending when -Timeout
 /// passes becomes a timeout error that can be waited on again.</para>
 /// </remarks>
