@@ -192,3 +192,26 @@ Describe 'Typed properties for pipelines' {
         $read.Detail | Should -Be ([Enum]::Parse((Get-EngineType 'IdcAdmin.Core.PermissionSets.PermissionSetDetail'), 'Policies, Provisioning'))
     }
 }
+
+Describe 'Permission set names in the 80-column access tables' {
+    # The guide's AdministratorAccess, and the longest predefined set's name, must read whole on their row, not cut or
+    # wrapped into the next line.
+    It 'shows <Name> whole in the <Type> table' -ForEach @(
+        foreach ($name in 'AdministratorAccess', 'DatabaseAdministrator') {
+            @{ Name = $name; Type = 'AccountAssignmentResult' }
+            @{ Name = $name; Type = 'AccountAssignmentEntry' }
+            @{ Name = $name; Type = 'EffectiveAccessEntry' }
+        }
+    ) {
+        $object = New-EngineObject "IdcAdmin.Core.Access.$Type" -Property @{
+            PermissionSetName = $Name; AccountId = '111122223333'; AccountName = 'prod'
+        }
+        if ($Type -eq 'EffectiveAccessEntry') { $object.UserName = 'alice'; $object.GroupName = 'Admins' }
+        else { $object.PrincipalName = 'Admins'; $object.PrincipalType = 'Group' }
+
+        $lines = ($object | Out-String -Width 80) -split "`r?`n"
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines | Where-Object { $_ -match "\b$Name\b" } | Should -HaveCount 1
+    }
+}
