@@ -85,6 +85,20 @@ Describe 'New-IdcPermissionSet' {
         { New-IdcPermissionSet -Name xbad -SessionDuration 'four hours' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
     }
 
+    It 'refuses a bare number (<Value>) as the session duration, naming the forms it takes' -ForEach @(
+        @{ Value = 4 }
+        @{ Value = '4' }
+    ) {
+        $name = New-TestName -Prefix 'psnum'
+        $err = $null
+
+        try { New-IdcPermissionSet -Name $name -SessionDuration $Value -ErrorAction Stop } catch { $err = $_ }
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $err.Exception.Message | Should -BeLike '*bare number*PT4H*'
+        Get-IdcPermissionSet -Name $name -Detail None -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
     It 'creates nothing with -WhatIf' {
         $name = New-TestName
 
