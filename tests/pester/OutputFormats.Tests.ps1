@@ -213,5 +213,8 @@ Describe 'Permission set names in the 80-column access tables' {
 
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
         $lines | Where-Object { $_ -match "\b$Name\b" } | Should -HaveCount 1
+        # The column labels stay on one line: the dashes come right after the first line of the table.
+        $first = [array]::FindIndex([string[]]$lines, [Predicate[string]] { param($l) $l.Trim() -ne '' })
+        $lines[$first + 1] | Should -Match '^-+( +-+)+ *$'
     }
 }
