@@ -8,13 +8,18 @@
     (use Set-IdcUser for changes).
 .EXAMPLE
     ./03-onboard-from-csv.ps1 -Path ./people.csv -ProfileName management -Region eu-west-1
+.EXAMPLE
+    Connect-IdcInstance -Sandbox; ./03-onboard-from-csv.ps1 -UseCurrentConnection
+    Runs against the connection already made in this session (here an in-process sandbox) instead of connecting.
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
     [string] $Path = (Join-Path $PSScriptRoot 'people.csv'),
     [string] $ProfileName,
     [string] $Region,
-    [string] $EndpointUrl
+    [string] $EndpointUrl,
+    # Keep the session's current connection (for example Connect-IdcInstance -Sandbox) instead of connecting.
+    [switch] $UseCurrentConnection
 )
 $ErrorActionPreference = 'Stop'
 
@@ -22,7 +27,7 @@ $connect = @{}
 if ($ProfileName) { $connect.ProfileName = $ProfileName }
 if ($Region) { $connect.Region = $Region }
 if ($EndpointUrl) { $connect.EndpointUrl = $EndpointUrl }
-$null = Connect-IdcInstance @connect
+if (-not $UseCurrentConnection) { $null = Connect-IdcInstance @connect }
 
 $people = Import-Csv -LiteralPath $Path
 foreach ($groupName in ($people.Group | Where-Object { $_ } | Sort-Object -Unique)) {

@@ -100,8 +100,19 @@ public abstract partial class IdcCmdletBase : PSCmdlet, IDisposable
     }
 
     /// <summary>ShouldProcess where -Force skips the confirmation but never -WhatIf (as a parameter or $WhatIfPreference).</summary>
-    protected bool ShouldProcessUnlessForced(bool force, string target, string action) =>
-        (force && !WhatIfRequested) || ShouldProcess(target, action);
+    protected bool ShouldProcessUnlessForced(bool force, string target, string action)
+    {
+        if (force && !WhatIfRequested) return true;
+        try
+        {
+            return ShouldProcess(target, action);
+        }
+        catch (PSInvalidOperationException e)
+        {
+            // The host cannot prompt (non-interactive); say how to go ahead instead of failing as the change itself.
+            throw new ConfirmationUnavailableException(target, action, e);
+        }
+    }
 
     private bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
         ? w is SwitchParameter s && s.IsPresent

@@ -34,6 +34,15 @@ Describe 'Export-IdcConfiguration' {
         $text | Should -Match "'$($org.Accounts.sandbox)'  # sandbox"
     }
 
+    It 'returns the written file as Get-Item shows it, with its mode and size' {
+        $file = Join-Path $TestDrive 'shown.psd1'
+
+        $text = Export-IdcConfiguration -Path $file 3>$null | Out-String -Width 80
+
+        $size = (Get-Item -LiteralPath $file).Length
+        $text | Should -Match "\s$size\s+shown\.psd1"
+    }
+
     It 'gives the same text twice (stable order)' {
         Export-IdcConfiguration 3>$null | Should -BeExactly (Export-IdcConfiguration 3>$null)
     }

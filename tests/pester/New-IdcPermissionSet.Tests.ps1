@@ -58,6 +58,23 @@ Describe 'New-IdcPermissionSet' {
         Get-IdcPermissionSet -Name $Splat.Name -Detail None -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
+    It 'refuses -<Parameter> <Arn> (an ARN) with what to give instead, before writing anything' -ForEach @(
+        @{ Parameter = 'CustomerManagedPolicy'; Arn = 'arn:aws:iam::111122223333:policy/team/DataLakeRead'; Hint = "give '/team/DataLakeRead'" }
+        @{ Parameter = 'CustomerManagedPermissionsBoundary'; Arn = 'arn:aws:iam::111122223333:policy/Boundary'; Hint = "give '/Boundary'" }
+        @{ Parameter = 'CustomerManagedPolicy'; Arn = 'arn:aws:iam::aws:policy/ReadOnlyAccess'; Hint = 'is an AWS managed policy; give it as a managed policy' }
+    ) {
+        $name = New-TestName -Prefix 'psarn'
+        $splat = @{ Name = $name; $Parameter = $Arn }
+        $err = $null
+
+        New-IdcPermissionSet @splat -ErrorAction SilentlyContinue -ErrorVariable err
+
+        $err[0].FullyQualifiedErrorId | Should -Be "IdcPermissionSetInvalid,$command"
+        $err[0].Exception.Message | Should -BeLike "*$Hint*"
+        $err[0].Exception.Message | Should -Not -BeLike '*has the path*'
+        Get-IdcPermissionSet -Name $name -Detail None -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
     It 'suggests the AWS managed policy a typo meant' {
         $err = $null
         New-IdcPermissionSet -Name xsuggest -ManagedPolicy PowerUserAcces -ErrorAction SilentlyContinue -ErrorVariable err
@@ -66,6 +83,20 @@ Describe 'New-IdcPermissionSet' {
 
     It 'refuses a session duration that is not a duration at all' {
         { New-IdcPermissionSet -Name xbad -SessionDuration 'four hours' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
+    }
+
+    It 'refuses a bare number (<Value>) as the session duration, naming the forms it takes' -ForEach @(
+        @{ Value = 4 }
+        @{ Value = '4' }
+    ) {
+        $name = New-TestName -Prefix 'psnum'
+        $err = $null
+
+        try { New-IdcPermissionSet -Name $name -SessionDuration $Value -ErrorAction Stop } catch { $err = $_ }
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $err.Exception.Message | Should -BeLike '*bare number*PT4H*'
+        Get-IdcPermissionSet -Name $name -Detail None -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'creates nothing with -WhatIf' {

@@ -192,3 +192,45 @@ Describe 'Typed properties for pipelines' {
         $read.Detail | Should -Be ([Enum]::Parse((Get-EngineType 'IdcAdmin.Core.PermissionSets.PermissionSetDetail'), 'Policies, Provisioning'))
     }
 }
+
+Describe 'Permission set names in the 80-column access tables' {
+    # The guide's AdministratorAccess, and the longest predefined set's name, must read whole on their row, not cut or
+    # wrapped into the next line.
+    It 'shows <Name> whole in the <Type> table' -ForEach @(
+        foreach ($name in 'AdministratorAccess', 'DatabaseAdministrator') {
+            @{ Name = $name; Type = 'AccountAssignmentResult' }
+            @{ Name = $name; Type = 'AccountAssignmentEntry' }
+            @{ Name = $name; Type = 'EffectiveAccessEntry' }
+        }
+    ) {
+        $object = New-EngineObject "IdcAdmin.Core.Access.$Type" -Property @{
+            PermissionSetName = $Name; AccountId = '111122223333'; AccountName = 'prod'
+        }
+        if ($Type -eq 'EffectiveAccessEntry') { $object.UserName = 'alice'; $object.GroupName = 'Admins' }
+        else { $object.PrincipalName = 'Admins'; $object.PrincipalType = 'Group' }
+
+        $lines = ($object | Out-String -Width 80) -split "`r?`n"
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines | Where-Object { $_ -match "\b$Name\b" } | Should -HaveCount 1
+        # The column labels stay on one line: the dashes come right after the first line of the table.
+        $first = [array]::FindIndex([string[]]$lines, [Predicate[string]] { param($l) $l.Trim() -ne '' })
+        $lines[$first + 1] | Should -Match '^-+( +-+)+ *$'
+    }
+}
+
+Describe 'Long names beside their ids in the 80-column user and group tables' {
+    # Identity Center user names are often email addresses (from an external identity provider); the table has room
+    # beside the 36-character id to show a 42-character name whole.
+    It 'shows a <Type> named <Name> whole' -ForEach @(
+        @{ Type = 'IdcAdmin.Core.Identity.IdcUser'; Property = 'UserName'; IdProperty = 'UserId'; Name = 'alexandra.longname-smith@example.com' }
+        @{ Type = 'IdcAdmin.Core.Identity.IdcGroup'; Property = 'DisplayName'; IdProperty = 'GroupId'; Name = 'Platform-Engineering-Administrators-EU1' }
+    ) {
+        $object = New-EngineObject $Type -Property @{ $Property = $Name; $IdProperty = '90677f5a-b0c1-70b4-3b27-2c8e8e2d8e1a' }
+
+        $lines = ($object | Out-String -Width 80) -split "`r?`n"
+
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines | Where-Object { $_.Contains($Name) -and $_.Contains('90677f5a-b0c1-70b4-3b27-2c8e8e2d8e1a') } | Should -HaveCount 1
+    }
+}

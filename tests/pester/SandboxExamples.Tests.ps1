@@ -46,3 +46,28 @@ Import-Module '$manifest'; Import-Module '$pester'
         $run.Output | Should -Match 'RESULT 6/0'
     }
 }
+
+Describe 'examples/03-onboard-from-csv.ps1 on the sandbox' {
+    BeforeAll {
+        $null = Connect-IdcInstance -Sandbox -SandboxOperationDelay 00:00:00.05
+        # The write calls a script block sends, read from the transport's debug log of every request.
+        function Get-WriteCall([scriptblock] $Script) {
+            $DebugPreference = 'Continue'
+            (& $Script 5>&1 6>$null | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message |
+                Where-Object { $_ -match '^(identitystore|sso-admin|organizations) (Create|Update|Delete)\w* -> ' }
+        }
+    }
+    AfterAll { Disconnect-IdcInstance }
+
+    It 'onboards the CSV into the current connection with -UseCurrentConnection, and writes nothing on a second run' {
+        $runbook = Join-Path $examples '03-onboard-from-csv.ps1'
+
+        $first = Get-WriteCall { & $runbook -UseCurrentConnection -WarningAction SilentlyContinue }
+        $second = Get-WriteCall { & $runbook -UseCurrentConnection -WarningAction SilentlyContinue }
+
+        $first | Should -Not -BeNullOrEmpty
+        $second | Should -BeNullOrEmpty
+        (Get-IdcGroupMember Engineers).UserName | Sort-Object | Should -Be @('jdoe', 'mmajor')
+        (Get-IdcGroupMember Analysts).UserName | Should -Be 'rroe'
+    }
+}

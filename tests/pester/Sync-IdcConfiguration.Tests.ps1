@@ -96,6 +96,7 @@ Describe 'Sync-IdcConfiguration' {
         @{ Case = 'unknown key'; Text = "@{`n    Groups = @(`n        @{ Name = 'Admins'; Memebers = @('alice') }`n    )`n}"; Line = 3; Key = 'Groups[0].Memebers'; Reads = $false }
         @{ Case = 'unknown managed policy'; Text = "@{`n    PermissionSets = @(`n        @{ Name = 'Readers'`n           ManagedPolicies = 'ReadOnlyAcces' }`n    )`n}"; Line = 4; Key = 'PermissionSets[0].ManagedPolicies'; Reads = $false }
         @{ Case = 'unreadable policy file'; Text = "@{`n    PermissionSets = @(`n        @{ Name = 'Logs'; InlinePolicyPath = 'nowhere/policy.json' }`n    )`n}"; Line = 3; Key = 'PermissionSets[0].InlinePolicyPath'; Reads = $false }
+        @{ Case = 'session duration as a bare number'; Text = "@{`n    PermissionSets = @(`n        @{ Name = 'Logs'; SessionDuration = 4 }`n    )`n}"; Line = 3; Key = 'PermissionSets[0].SessionDuration'; Reads = $false }
         @{ Case = 'duplicate permission set'; Text = "@{`n    PermissionSets = @(`n        @{ Name = 'Logs' }`n        @{ Name = 'LOGS' }`n    )`n}"; Line = 4; Key = 'PermissionSets[1]'; Reads = $false }
         @{ Case = 'group neither in the file nor live'; Text = "@{`n    Assignments = @(`n        @{ Group = 'Nobody'; PermissionSet = 'ReadOnlyAccess'; Accounts = 'prod' }`n    )`n}"; Line = 3; Key = 'Assignments[0].Group'; Reads = $true }
     ) {

@@ -40,6 +40,7 @@ Describe 'Tab completion of names' {
         @{ Command = 'Add-IdcGroupMember'; Parameter = 'User' }
         @{ Command = 'Remove-IdcGroupMember'; Parameter = 'User' }
         @{ Command = 'Get-IdcGroupMembership'; Parameter = 'User' }
+        @{ Command = 'Get-IdcEffectiveAccess'; Parameter = 'User' }
         @{ Command = 'Get-IdcUser'; Parameter = 'UserName' }
         @{ Command = 'Set-IdcUser'; Parameter = 'UserName' }
         @{ Command = 'Remove-IdcUser'; Parameter = 'UserName' }

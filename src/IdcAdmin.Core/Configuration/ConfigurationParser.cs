@@ -213,7 +213,10 @@ public sealed class ConfigurationParser
         if (keys.TryGetValue("RelayState", out var relay)) definition.RelayState = Text(relay.Node, relay.Path);
         if (keys.TryGetValue("SessionDuration", out var duration) && Text(duration.Node, duration.Path) is { } durationText)
         {
-            if (Iso8601Duration.TryParse(durationText, out var d) || TimeSpan.TryParse(durationText, CultureInfo.InvariantCulture, out d)) definition.SessionDuration = d;
+            // A bare number would parse as days ("4" is 4.00:00:00), never the hours a person means.
+            if (double.TryParse(durationText, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                Problem(duration.Node, duration.Path, $"'{durationText}' is a bare number, not a duration; write PT4H or 04:00:00.");
+            else if (Iso8601Duration.TryParse(durationText, out var d) || TimeSpan.TryParse(durationText, CultureInfo.InvariantCulture, out d)) definition.SessionDuration = d;
             else Problem(duration.Node, duration.Path, $"'{durationText}' is not a duration; write PT4H or 04:00:00.");
         }
         if (keys.TryGetValue("ManagedPolicies", out var managed))

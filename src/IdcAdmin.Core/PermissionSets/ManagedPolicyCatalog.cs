@@ -47,6 +47,9 @@ public sealed class ManagedPolicyCatalog
 
     public static bool IsAwsManagedArn(string value) => AwsPolicyArn.IsMatch(value);
 
+    /// <summary>"/path/Name" for the ARN of a policy in an account (arn:aws:iam::111122223333:policy/path/Name), else null.</summary>
+    public static string? CustomerReferenceOfArn(string value) => AnyPolicyArn.IsMatch(value) ? CustomerPath(value) : null;
+
     /// <summary>
     /// The policy for a name ("ReadOnlyAccess"), a path and name ("job-function/Billing") or an ARN. Unknown names
     /// raise <see cref="UnknownManagedPolicyException"/> with the closest known names.
@@ -54,9 +57,9 @@ public sealed class ManagedPolicyCatalog
     public ManagedPolicyResolution Resolve(string nameOrArn, string partition = "aws")
     {
         var value = (nameOrArn ?? "").Trim();
-        if (AnyPolicyArn.IsMatch(value))
+        if (CustomerReferenceOfArn(value) is { } reference)
             throw new UnknownManagedPolicyException(value,
-                $"'{value}' is a customer managed policy (it belongs to an account, not to AWS). Permission sets refer to customer managed policies by name and path: use -CustomerManagedPolicy '{CustomerPath(value)}'.",
+                $"'{value}' is a customer managed policy (it belongs to an account, not to AWS). Permission sets refer to customer managed policies by name and path: use -CustomerManagedPolicy '{reference}'.",
                 Array.Empty<string>());
         var arn = AwsPolicyArn.Match(value);
         if (arn.Success)

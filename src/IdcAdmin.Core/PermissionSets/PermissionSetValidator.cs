@@ -124,6 +124,18 @@ public static class PermissionSetValidator
 
     private static CustomerManagedPolicyName? ParseCustomer(string text, string what, List<string> problems)
     {
+        // An ARN read as "/path/Name" would report its "arn:aws:iam::…:policy" part as a bad path.
+        var trimmed = (text ?? "").Trim();
+        if (ManagedPolicyCatalog.IsAwsManagedArn(trimmed))
+        {
+            problems.Add($"'{text}' is an AWS managed policy; give it as a managed policy, not a customer managed one.");
+            return null;
+        }
+        if (ManagedPolicyCatalog.CustomerReferenceOfArn(trimmed) is { } reference)
+        {
+            problems.Add($"The {what} '{text}' is given by ARN, which names it in one account only; a permission set refers to a customer managed policy by name and path, the same in every account it is provisioned to: give '{reference}'.");
+            return null;
+        }
         var policy = CustomerManagedPolicyName.Parse(text);
         if (!PolicyNamePattern.IsMatch(policy.Name))
         {
@@ -133,11 +145,6 @@ public static class PermissionSetValidator
         if (policy.Path.Length > 512 || !PolicyPathPattern.IsMatch(policy.Path))
         {
             problems.Add($"The {what} '{text}' has the path '{policy.Path}'; a path starts and ends with / and holds letters, digits and . , + @ = _ -.");
-            return null;
-        }
-        if (ManagedPolicyCatalog.IsAwsManagedArn(text))
-        {
-            problems.Add($"'{text}' is an AWS managed policy; give it as a managed policy, not a customer managed one.");
             return null;
         }
         return policy;

@@ -16,13 +16,18 @@ internal static class ErrorRecords
         return record;
     }
 
-    /// <summary>The cmdlet's id, except that the lock-out guard's refusal has one id on every path.</summary>
-    public static string IdOf(Exception e, string errorId) =>
-        e is Core.Lockout.AdministratorLockoutException ? Core.Lockout.AdministratorLockoutException.ErrorId : errorId;
+    /// <summary>The cmdlet's id, except that the lock-out guard's refusal and an unanswerable prompt have one id on every path.</summary>
+    public static string IdOf(Exception e, string errorId) => e switch
+    {
+        Core.Lockout.AdministratorLockoutException => Core.Lockout.AdministratorLockoutException.ErrorId,
+        ConfirmationUnavailableException => ConfirmationUnavailableException.ErrorId,
+        _ => errorId,
+    };
 
     public static ErrorCategory CategoryOf(Exception e) => e switch
     {
         Core.Lockout.AdministratorLockoutException => ErrorCategory.PermissionDenied,
+        ConfirmationUnavailableException => ErrorCategory.InvalidOperation,
         AwsNotFoundException => ErrorCategory.ObjectNotFound,
         AwsConflictException c when c.IsUniquenessViolation => ErrorCategory.ResourceExists,
         AwsConflictException => ErrorCategory.ResourceBusy,

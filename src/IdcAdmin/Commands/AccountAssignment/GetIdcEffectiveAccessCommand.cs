@@ -36,6 +36,7 @@ public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
     /// <summary>Users by user name, email address or user id: what they reach.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("UserName", "UserId")]
+    [ArgumentCompleter(typeof(UserNameCompleter))]
     public string[]? User { get; set; }
 
     /// <summary>AWS accounts by 12-digit id or name: who reaches them.</summary>

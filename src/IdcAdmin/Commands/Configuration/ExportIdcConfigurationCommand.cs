@@ -62,7 +62,8 @@ public sealed class ExportIdcConfigurationCommand : IdcCmdlet
         try
         {
             File.WriteAllText(file, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            WriteObject(new FileInfo(file));
+            // Through the provider, as Get-Item: a bare FileInfo shows no mode or size in PowerShell 7's file view.
+            WriteObject(InvokeProvider.Item.Get(new[] { file }, force: false, literalPath: true), enumerateCollection: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

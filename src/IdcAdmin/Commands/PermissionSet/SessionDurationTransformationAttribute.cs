@@ -12,6 +12,11 @@ public sealed class SessionDurationTransformationAttribute : ArgumentTransformat
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        // A bare number would become ticks (2) or days ("2"), never the hours a person means.
+        if (value is byte or short or int or long or float or double or decimal
+            || value is string digits && double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            throw new ArgumentTransformationMetadataException(
+                $"'{value}' is a bare number, not a duration. Give a TimeSpan such as 04:00:00 or an ISO 8601 duration such as PT4H.");
         if (value is string text)
         {
             if (Iso8601Duration.TryParse(text, out var iso)) return iso;
