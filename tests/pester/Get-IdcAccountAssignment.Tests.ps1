@@ -40,4 +40,19 @@ Describe 'Get-IdcAccountAssignment' {
     It 'reports an unknown user as a not-found error' {
         { Get-IdcAccountAssignment -User 'no-such-user' -ErrorAction Stop } | Should -Throw -ErrorId 'IdcUserNotFound,IdcAdmin.Commands.AccountAssignment.GetIdcAccountAssignmentCommand'
     }
+
+    It 'lists the known user''s assignments when another name is unknown, and reports that one' {
+        $rows = @(Get-IdcAccountAssignment -User 'no-such-user', $script:access.UserName -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $rows | Should -HaveCount 1
+        $rows[0].PrincipalName | Should -Be $script:access.UserName
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'IdcUserNotFound,*'
+    }
+
+    It 'lists nothing, not every assignment, when the only account named is unknown' {
+        $rows = @(Get-IdcAccountAssignment -Account 'no-such-account' -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $rows | Should -HaveCount 0
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'IdcAccountNotFound,*'
+    }
 }

@@ -100,4 +100,19 @@ Describe 'Get-IdcEffectiveAccess' {
     It 'reports an unknown user as a not-found error' {
         { Get-IdcEffectiveAccess -User 'no-such-user' -ErrorAction Stop } | Should -Throw -ErrorId 'IdcUserNotFound,IdcAdmin.Commands.AccountAssignment.GetIdcEffectiveAccessCommand'
     }
+
+    It 'answers for the known users when one of them is unknown, and reports that one' {
+        $rows = @(Get-IdcEffectiveAccess -User 'no-such-user', $script:directName -Path Principal -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $rows | Should -HaveCount 1
+        $rows[0].UserName | Should -Be $script:directName
+        $problems | Should -HaveCount 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'IdcUserNotFound,*'
+        $problems[0].TargetObject | Should -Be 'no-such-user'
+    }
+
+    It 'answers nothing, not the whole organization, when every user named is unknown' {
+        $rows = @(Get-IdcEffectiveAccess -User 'no-such-user', 'nor-this-one' -Path Principal -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $rows | Should -HaveCount 0
+        $problems | Should -HaveCount 2
+    }
 }

@@ -85,6 +85,15 @@ public sealed class AccessResolver
         }
     }
 
+    /// <summary>
+    /// For a read that reports the names it could not resolve and answers for the rest: whether every filter that was
+    /// given kept a value. A filter whose every value is unknown must answer nothing, never the unfiltered question.
+    /// </summary>
+    public bool EachFilterKeptAValue(IReadOnlyCollection<PrincipalRef> principals, IReadOnlyCollection<string> permissionSets, IReadOnlyCollection<string> accounts) =>
+        (principals.Count == 0 || principals.Any(p => Principal(p) != null))
+        && (permissionSets.Count == 0 || permissionSets.Any(p => PermissionSet(p) != null))
+        && (accounts.Count == 0 || accounts.Any(a => Account(a) != null));
+
     public ResolvedPrincipal? Principal(PrincipalRef p) => _principals.TryGetValue(p, out var r) ? r : null;
     public ResolvedPermissionSet? PermissionSet(string nameOrArn) => _permissionSets.TryGetValue(nameOrArn, out var r) ? r : null;
     public AwsAccount? Account(string idOrName) => _accounts.TryGetValue(idOrName, out var r) ? r : null;

@@ -35,20 +35,24 @@ public sealed class AssignmentQuery
         _unreadableDetails = unreadableDetails;
     }
 
+    /// <summary>The names the last run could not resolve: to report; the rest was answered.</summary>
+    public IReadOnlyList<ResolutionError> Unresolved { get; private set; } = Array.Empty<ResolutionError>();
+
     public async IAsyncEnumerable<AccountAssignmentEntry> StreamAsync(AssignmentFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var resolver = new AccessResolver(_session);
         await resolver.ResolveAsync(filter.Principals, filter.PermissionSets, filter.Accounts, cancellationToken).ConfigureAwait(false);
-        if (resolver.Errors.Count > 0) throw new AccessResolutionException(resolver.Errors);
-        var permissionSets = filter.PermissionSets.Select(p => resolver.PermissionSet(p)!.Arn).Distinct().ToList();
-        var accounts = filter.Accounts.Select(a => resolver.Account(a)!.AccountId).Distinct().ToList();
+        Unresolved = resolver.Errors;
+        if (!resolver.EachFilterKeptAValue(filter.Principals, filter.PermissionSets, filter.Accounts)) yield break;
+        var permissionSets = filter.PermissionSets.Select(resolver.PermissionSet).OfType<ResolvedPermissionSet>().Select(p => p.Arn).Distinct().ToList();
+        var accounts = filter.Accounts.Select(resolver.Account).OfType<AwsAccount>().Select(a => a.AccountId).Distinct().ToList();
         var psFilter = new HashSet<string>(permissionSets, StringComparer.Ordinal);
         var accountFilter = new HashSet<string>(accounts, StringComparer.Ordinal);
 
         if (filter.Principals.Count > 0)
         {
             var seen = new HashSet<(AssignmentKey, string?)>();
-            foreach (var principal in filter.Principals.Select(p => resolver.Principal(p)!).GroupBy(p => p.Id).Select(g => g.First()))
+            foreach (var principal in filter.Principals.Select(resolver.Principal).OfType<ResolvedPrincipal>().GroupBy(p => p.Id).Select(g => g.First()))
             {
                 await foreach (var e in ForPrincipalAsync(principal.Kind, principal.Id, null, accounts, psFilter, accountFilter, cancellationToken).ConfigureAwait(false))
                     if (seen.Add((e.Key, e.MemberUserName))) yield return e;

@@ -42,6 +42,9 @@ public sealed class EffectiveAccessQuery
     /// <summary>The provisioned (account, permission set) pairs the last run found when it probed; null when it did not.</summary>
     public int? ProvisionedPairs { get; private set; }
 
+    /// <summary>The names the last run could not resolve: to report; the rest was answered.</summary>
+    public IReadOnlyList<ResolutionError> Unresolved { get; private set; } = Array.Empty<ResolutionError>();
+
     /// <summary>The users and groups whose assignments a per-principal read would list.</summary>
     public int PrincipalCount { get; private set; }
 
@@ -50,11 +53,12 @@ public sealed class EffectiveAccessQuery
         var resolver = new AccessResolver(_session);
         var userRefs = filter.Users.Select(u => new PrincipalRef(PrincipalKind.User, u)).ToList();
         await resolver.ResolveAsync(userRefs, filter.PermissionSets, filter.Accounts, cancellationToken).ConfigureAwait(false);
-        if (resolver.Errors.Count > 0) throw new AccessResolutionException(resolver.Errors);
-        var users = userRefs.Select(u => resolver.Principal(u)!).GroupBy(p => p.Id).Select(g => g.First()).ToList();
+        Unresolved = resolver.Errors;
+        if (!resolver.EachFilterKeptAValue(userRefs, filter.PermissionSets, filter.Accounts)) yield break;
+        var users = userRefs.Select(resolver.Principal).OfType<ResolvedPrincipal>().GroupBy(p => p.Id).Select(g => g.First()).ToList();
         foreach (var u in users) _userNames[u.Id] = u.Name;
-        var setFilter = new HashSet<string>(filter.PermissionSets.Select(p => resolver.PermissionSet(p)!.Arn), StringComparer.Ordinal);
-        var accountFilter = new HashSet<string>(filter.Accounts.Select(a => resolver.Account(a)!.AccountId), StringComparer.Ordinal);
+        var setFilter = new HashSet<string>(filter.PermissionSets.Select(resolver.PermissionSet).OfType<ResolvedPermissionSet>().Select(p => p.Arn), StringComparer.Ordinal);
+        var accountFilter = new HashSet<string>(filter.Accounts.Select(resolver.Account).OfType<AwsAccount>().Select(a => a.AccountId), StringComparer.Ordinal);
         _snapshot = await OrganizationDirectory.For(_session).SnapshotAsync(refresh: false, cancellationToken).ConfigureAwait(false);
 
         IAsyncEnumerable<AssignmentKey> assignments;

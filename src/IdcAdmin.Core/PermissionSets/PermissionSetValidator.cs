@@ -136,7 +136,7 @@ public static class PermissionSetValidator
             problems.Add($"The {what} '{text}' is given by ARN, which names it in one account only; a permission set refers to a customer managed policy by name and path, the same in every account it is provisioned to: give '{reference}'.");
             return null;
         }
-        var policy = CustomerManagedPolicyName.Parse(text);
+        var policy = CustomerManagedPolicyName.Parse(trimmed);
         if (!PolicyNamePattern.IsMatch(policy.Name))
         {
             problems.Add($"The {what} '{text}' needs a name of letters, digits and + = , . @ - _ (at most 128), written Name or /path/Name.");

@@ -46,14 +46,6 @@ public abstract class AccountAccessCmdlet : IdcCmdlet
     protected static IEnumerable<string> NonEmpty(string[]? values) =>
         (values ?? Array.Empty<string>()).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim());
 
-    /// <summary>Reports inputs that named nothing, one error each, with the input as target.</summary>
-    protected void WriteResolutionErrors(IEnumerable<ResolutionError> errors)
-    {
-        foreach (var e in errors)
-            WriteItemError(new ItemNotFoundException(e.Message), e.ErrorId, e.Value,
-                e.Kind == ResolutionErrorKind.AmbiguousAccount ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound);
-    }
-
     /// <summary>The error for a record that names no user or group.</summary>
     protected void WriteNoPrincipalError(object? target) =>
         WriteItemError(new ArgumentException("Give -User or -Group (a name or id), or pipe in users or groups."), "IdcPrincipalRequired", target, ErrorCategory.InvalidArgument);

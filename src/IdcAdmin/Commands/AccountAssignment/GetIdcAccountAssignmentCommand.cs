@@ -43,10 +43,7 @@ public sealed class GetIdcAccountAssignmentCommand : AccountAccessCmdlet
         try
         {
             foreach (var entry in Stream(query.StreamAsync(filter, CancellationToken))) WriteObject(entry);
-        }
-        catch (AccessResolutionException e)
-        {
-            WriteResolutionErrors(e.Errors);
+            WriteResolutionErrors(query.Unresolved);
         }
         catch (Exception e) when (IsItemFailure(e))
         {

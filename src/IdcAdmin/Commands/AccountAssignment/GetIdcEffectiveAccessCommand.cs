@@ -65,14 +65,9 @@ public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
         try
         {
             foreach (var entry in Stream(query.StreamAsync(filter, CancellationToken))) WriteObject(entry);
+            WriteResolutionErrors(query.Unresolved);
             WriteVerbose($"Read assignments per {query.ChosenPath}: {query.PrincipalCount} users and groups" +
                 (query.ProvisionedPairs is { } pairs ? $", {pairs} provisioned account and permission set pairs." : "."));
-        }
-        catch (AccessResolutionException e)
-        {
-            foreach (var error in e.Errors)
-                WriteItemError(new ItemNotFoundException(error.Message), error.ErrorId, error.Value,
-                    error.Kind == ResolutionErrorKind.AmbiguousAccount ? ErrorCategory.InvalidArgument : ErrorCategory.ObjectNotFound);
         }
         catch (Exception e) when (IsItemFailure(e))
         {
