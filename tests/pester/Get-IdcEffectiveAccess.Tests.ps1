@@ -97,6 +97,30 @@ Describe 'Get-IdcEffectiveAccess' {
         ($verbose.Message -join ' ') | Should -Match 'per Principal'
     }
 
+    It 'shows what comes through a group, to each member, and nothing assigned directly' {
+        $rows = @(Get-IdcEffectiveAccess -Group $script:groupName)
+        $rows | Should -HaveCount 3
+        $rows.UserName | Sort-Object -Unique | Should -Be $script:memberName
+        $rows.GroupName | Sort-Object -Unique | Should -Be $script:groupName
+        ($rows.AccountId | Sort-Object) | Should -Be ($script:accountIds | Sort-Object)
+    }
+
+    It 'takes groups piped from Get-IdcGroup' {
+        $rows = @(Get-IdcGroup $script:groupName | Get-IdcEffectiveAccess -Account $script:accountIds[1])
+        $rows | Should -HaveCount 1
+        $rows[0].UserName | Should -Be $script:memberName
+        $rows[0].AccountId | Should -Be $script:accountIds[1]
+    }
+
+    It 'narrows -User to the access that comes through the groups named' {
+        @(Get-IdcEffectiveAccess -User $script:directName -Group $script:groupName) | Should -HaveCount 0
+        @(Get-IdcEffectiveAccess -User $script:memberName -Group $script:groupName) | Should -HaveCount 3
+    }
+
+    It 'reports an unknown group as a not-found error' {
+        { Get-IdcEffectiveAccess -Group 'no-such-group' -ErrorAction Stop } | Should -Throw -ErrorId 'IdcGroupNotFound,IdcAdmin.Commands.AccountAssignment.GetIdcEffectiveAccessCommand'
+    }
+
     It 'reports an unknown user as a not-found error' {
         { Get-IdcEffectiveAccess -User 'no-such-user' -ErrorAction Stop } | Should -Throw -ErrorId 'IdcUserNotFound,IdcAdmin.Commands.AccountAssignment.GetIdcEffectiveAccessCommand'
     }

@@ -52,11 +52,16 @@ public sealed class EffectiveAccessQuery
     {
         var resolver = new AccessResolver(_session);
         var userRefs = filter.Users.Select(u => new PrincipalRef(PrincipalKind.User, u)).ToList();
-        await resolver.ResolveAsync(userRefs, filter.PermissionSets, filter.Accounts, cancellationToken).ConfigureAwait(false);
+        var groupRefs = filter.Groups.Select(g => new PrincipalRef(PrincipalKind.Group, g)).ToList();
+        await resolver.ResolveAsync(userRefs.Concat(groupRefs), filter.PermissionSets, filter.Accounts, cancellationToken).ConfigureAwait(false);
         Unresolved = resolver.Errors;
-        if (!resolver.EachFilterKeptAValue(userRefs, filter.PermissionSets, filter.Accounts)) yield break;
+        if (!resolver.EachFilterKeptAValue(userRefs, filter.PermissionSets, filter.Accounts) || !resolver.EachFilterKeptAValue(groupRefs, [], [])) yield break;
         var users = userRefs.Select(resolver.Principal).OfType<ResolvedPrincipal>().GroupBy(p => p.Id).Select(g => g.First()).ToList();
         foreach (var u in users) _userNames[u.Id] = u.Name;
+        var groups = groupRefs.Select(resolver.Principal).OfType<ResolvedPrincipal>().GroupBy(p => p.Id).Select(g => g.First()).ToList();
+        foreach (var g in groups) _groupNames[g.Id] = g.Name;
+        // Access through the groups named: rows of other groups and direct rows are left out.
+        var groupFilter = groups.Count > 0 ? new HashSet<string>(groups.Select(g => g.Id), StringComparer.Ordinal) : null;
         var setFilter = new HashSet<string>(filter.PermissionSets.Select(resolver.PermissionSet).OfType<ResolvedPermissionSet>().Select(p => p.Arn), StringComparer.Ordinal);
         var accountFilter = new HashSet<string>(filter.Accounts.Select(resolver.Account).OfType<AwsAccount>().Select(a => a.AccountId), StringComparer.Ordinal);
         _snapshot = await OrganizationDirectory.For(_session).SnapshotAsync(refresh: false, cancellationToken).ConfigureAwait(false);
@@ -81,6 +86,14 @@ public sealed class EffectiveAccessQuery
                 }
             }
             foreach (var pair in membersInScope) _members[pair.Key] = Task.FromResult(pair.Value);
+            PrincipalCount = principals.Count;
+            assignments = ForPrincipalsAsync(principals, accountFilter, setFilter, cancellationToken);
+        }
+        else if (groupFilter != null)
+        {
+            // A question about groups: their own assignments, expanded to their members.
+            ChosenPath = EffectiveAccessPath.Principal;
+            var principals = groups.Select(g => (PrincipalKind.Group, g.Id)).ToList();
             PrincipalCount = principals.Count;
             assignments = ForPrincipalsAsync(principals, accountFilter, setFilter, cancellationToken);
         }
@@ -112,10 +125,11 @@ public sealed class EffectiveAccessQuery
         {
             if (key.PrincipalKind == PrincipalKind.User)
             {
-                if (userFilter == null || userFilter.Contains(key.PrincipalId))
+                if (groupFilter == null && (userFilter == null || userFilter.Contains(key.PrincipalId)))
                     yield return await RowAsync(key, key.PrincipalId, cancellationToken).ConfigureAwait(false);
                 continue;
             }
+            if (groupFilter != null && !groupFilter.Contains(key.PrincipalId)) continue;
             foreach (var member in await MembersAsync(key.PrincipalId, cancellationToken).ConfigureAwait(false))
                 if (userFilter == null || userFilter.Contains(member))
                     yield return await RowAsync(key, member, cancellationToken).ConfigureAwait(false);
@@ -237,16 +251,4 @@ public sealed class EffectiveAccessQuery
                 if (m.UserId != null) users.Add(m.UserId);
             return users;
         });
-}
-
-/// <summary>What the effective-access view covers; empty lists mean everything.</summary>
-public sealed class EffectiveAccessFilter
-{
-    /// <summary>User names or ids: what these users reach.</summary>
-    public List<string> Users { get; } = new();
-    /// <summary>Account ids or names: who reaches these accounts.</summary>
-    public List<string> Accounts { get; } = new();
-    /// <summary>Permission set names or ARNs: who holds these sets anywhere.</summary>
-    public List<string> PermissionSets { get; } = new();
-    public EffectiveAccessPath Path { get; set; } = EffectiveAccessPath.Auto;
 }

@@ -116,6 +116,35 @@ public sealed class EffectiveAccessScriptedTests
     }
 
     [Fact]
+    public async Task One_group_reads_its_own_assignments_and_members_and_nothing_of_the_directory()
+    {
+        var org = Organization(users: 40);
+        var group = org.Groups[0];
+        var (rows, query) = await RunAsync(org, f => f.Groups.Add(ScriptedOrganizationBackend.GroupName(group)));
+        Assert.Equal(EffectiveAccessPath.Principal, query.ChosenPath);
+        Assert.Equal(1, org.Calls("ListAccountAssignmentsForPrincipal"));
+        Assert.Equal(1, org.Calls("ListGroupMemberships"));
+        Assert.Equal(0, org.Calls("ListUsers") + org.Calls("ListGroups") + org.Calls("ListAccountsForProvisionedPermissionSet") + org.Calls("ListPermissionSetsProvisionedToAccount"));
+        Assert.Equal(Keys(org.Expected().Where(e => e.Group == group).Select(e => new EffectiveAccessEntry { UserId = e.User, AccountId = e.Account, PermissionSetArn = e.Set, GroupId = e.Group })), Keys(rows));
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(ScriptedOrganizationBackend.GroupName(group), r.GroupName));
+    }
+
+    [Fact]
+    public async Task A_user_and_a_group_together_answer_only_what_the_user_reaches_through_that_group()
+    {
+        var org = Organization(users: 40);
+        var (user, group) = (org.Users[1], org.Groups[1]);
+        var (rows, _) = await RunAsync(org, f =>
+        {
+            f.Users.Add(ScriptedOrganizationBackend.UserName(user));
+            f.Groups.Add(ScriptedOrganizationBackend.GroupName(group));
+        });
+        Assert.Equal(Keys(org.Expected().Where(e => e.User == user && e.Group == group).Select(e => new EffectiveAccessEntry { UserId = e.User, AccountId = e.Account, PermissionSetArn = e.Set, GroupId = e.Group })), Keys(rows));
+        Assert.NotEmpty(rows);
+    }
+
+    [Fact]
     public async Task A_forced_principal_path_answers_without_provisioning_listings()
     {
         var org = Organization(users: 40);

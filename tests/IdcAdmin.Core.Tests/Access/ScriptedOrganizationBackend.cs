@@ -28,6 +28,7 @@ public sealed class ScriptedOrganizationBackend
             .On("ListUsers", _ => new { Users = Users.Select(u => new { UserId = u, UserName = UserName(u), IdentityStoreId = "d-1234567890" }).ToArray() })
             .On("ListGroups", _ => new { Groups = Groups.Select(g => new { GroupId = g, DisplayName = GroupName(g), IdentityStoreId = "d-1234567890" }).ToArray() })
             .On("GetUserId", b => new { UserId = Users.First(u => UserName(u) == b["AlternateIdentifier"]!["UniqueAttribute"]!["AttributeValue"]!.GetValue<string>()), IdentityStoreId = "d-1234567890" })
+            .On("GetGroupId", b => new { GroupId = Groups.First(g => GroupName(g) == b["AlternateIdentifier"]!["UniqueAttribute"]!["AttributeValue"]!.GetValue<string>()), IdentityStoreId = "d-1234567890" })
             .On("DescribeUser", b => new { UserId = Text(b, "UserId"), UserName = UserName(Text(b, "UserId")), IdentityStoreId = "d-1234567890" })
             .On("DescribeGroup", b => new { GroupId = Text(b, "GroupId"), DisplayName = GroupName(Text(b, "GroupId")), IdentityStoreId = "d-1234567890" })
             .On("ListGroupMemberships", b => new { GroupMemberships = Members.Where(m => m.Group == Text(b, "GroupId"))

@@ -10,8 +10,8 @@ namespace IdcAdmin.Commands.AccountAssignment;
 /// <remarks>
 /// <para>Each row is one way a user reaches an account with a permission set: assigned directly (GroupName empty) or
 /// through membership of a group. With no filter it covers the whole organization; -User narrows it to what those
-/// users reach, -Account to who can reach those accounts, -PermissionSet to who holds those sets anywhere, in any
-/// combination. Rows are flat, so Export-Csv writes one line per row.</para>
+/// users reach, -Group to what comes through those groups, -Account to who can reach those accounts, -PermissionSet
+/// to who holds those sets anywhere, in any combination. Rows are flat, so Export-Csv writes one line per row.</para>
 /// <para>Assignments are read by the cheapest path for the question: per user (their assignments and their groups'),
 /// per permission set through the accounts it is provisioned to, or per account through the sets provisioned to it,
 /// chosen from the number of users, groups, accounts and provisioned pairs. -Path forces one: Principal needs no
@@ -26,6 +26,10 @@ namespace IdcAdmin.Commands.AccountAssignment;
 /// <para>Shows who can reach the Prod account, with which permission set and through which group.</para>
 /// </example>
 /// <example>
+/// <code>Get-IdcGroup Admins | Get-IdcEffectiveAccess</code>
+/// <para>Shows what each member of Admins reaches through that group.</para>
+/// </example>
+/// <example>
 /// <code>Get-IdcEffectiveAccess -User alice</code>
 /// <para>Shows every account alice can reach and how.</para>
 /// </example>
@@ -38,6 +42,12 @@ public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
     [Alias("UserName", "UserId")]
     [ArgumentCompleter(typeof(UserNameCompleter))]
     public string[]? User { get; set; }
+
+    /// <summary>Groups by display name or group id: what comes through them, to each member (Get-IdcGroup output binds by GroupId).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("GroupName", "GroupId")]
+    [ArgumentCompleter(typeof(GroupNameCompleter))]
+    public string[]? Group { get; set; }
 
     /// <summary>AWS accounts by 12-digit id or name: who reaches them.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -59,6 +69,7 @@ public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
     {
         var filter = new EffectiveAccessFilter { Path = Path };
         filter.Users.AddRange(NonEmpty(User));
+        filter.Groups.AddRange(NonEmpty(Group));
         filter.Accounts.AddRange(NonEmpty(Account));
         filter.PermissionSets.AddRange(NonEmpty(PermissionSet));
         var query = new EffectiveAccessQuery(CurrentSession);
