@@ -117,6 +117,21 @@ Describe 'Get-IdcEffectiveAccess' {
         @(Get-IdcEffectiveAccess -User $script:memberName -Group $script:groupName) | Should -HaveCount 3
     }
 
+    It 'pivots to a line per user and a column per account for Export-Csv with -AsMatrix' {
+        $csv = Join-Path $TestDrive 'matrix.csv'
+        Get-IdcEffectiveAccess -AsMatrix -Path Principal | Export-Csv -Path $csv -NoTypeInformation
+        $back = @(Import-Csv $csv)
+        $back | Should -HaveCount 2
+        $names = $script:org.Accounts | ForEach-Object Name
+        ($back[0].PSObject.Properties.Name | Select-Object -Skip 1) | Should -Be ($names | Sort-Object)
+        $member = $back | Where-Object UserName -eq $script:memberName
+        foreach ($name in $names) { $member.$name | Should -Be $script:groupSet }
+        $direct = $back | Where-Object UserName -eq $script:directName
+        $first = ($script:org.Accounts | Where-Object Id -eq $script:accountIds[0]).Name
+        $direct.$first | Should -Be $script:directSet
+        @($names | Where-Object { $_ -ne $first } | ForEach-Object { $direct.$_ } | Where-Object { $_ }) | Should -HaveCount 0
+    }
+
     It 'reports an unknown group as a not-found error' {
         { Get-IdcEffectiveAccess -Group 'no-such-group' -ErrorAction Stop } | Should -Throw -ErrorId 'IdcGroupNotFound,IdcAdmin.Commands.AccountAssignment.GetIdcEffectiveAccessCommand'
     }

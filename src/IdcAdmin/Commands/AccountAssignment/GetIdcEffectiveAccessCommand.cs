@@ -26,6 +26,10 @@ namespace IdcAdmin.Commands.AccountAssignment;
 /// <para>Shows who can reach the Prod account, with which permission set and through which group.</para>
 /// </example>
 /// <example>
+/// <code>Get-IdcEffectiveAccess -AsMatrix | Export-Csv access-matrix.csv</code>
+/// <para>Writes a spreadsheet with a line per user and a column per account, each cell the permission sets reached there.</para>
+/// </example>
+/// <example>
 /// <code>Get-IdcGroup Admins | Get-IdcEffectiveAccess</code>
 /// <para>Shows what each member of Admins reaches through that group.</para>
 /// </example>
@@ -35,6 +39,7 @@ namespace IdcAdmin.Commands.AccountAssignment;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "IdcEffectiveAccess")]
 [OutputType(typeof(EffectiveAccessEntry))]
+[OutputType(typeof(PSObject))]
 public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
 {
     /// <summary>Users by user name, email address or user id: what they reach.</summary>
@@ -65,6 +70,10 @@ public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
     [Parameter]
     public EffectiveAccessPath Path { get; set; } = EffectiveAccessPath.Auto;
 
+    /// <summary>One row per user and one column per account, each cell the permission sets reached there, for Export-Csv; rows come once all are read.</summary>
+    [Parameter]
+    public SwitchParameter AsMatrix { get; set; }
+
     protected override void ProcessRecord()
     {
         var filter = new EffectiveAccessFilter { Path = Path };
@@ -75,7 +84,8 @@ public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
         var query = new EffectiveAccessQuery(CurrentSession);
         try
         {
-            foreach (var entry in Stream(query.StreamAsync(filter, CancellationToken))) WriteObject(entry);
+            if (AsMatrix) WriteMatrix(EffectiveAccessMatrix.From(Stream(query.StreamAsync(filter, CancellationToken))));
+            else foreach (var entry in Stream(query.StreamAsync(filter, CancellationToken))) WriteObject(entry);
             WriteResolutionErrors(query.Unresolved);
             WriteVerbose($"Read assignments per {query.ChosenPath}: {query.PrincipalCount} users and groups" +
                 (query.ProvisionedPairs is { } pairs ? $", {pairs} provisioned account and permission set pairs." : "."));
@@ -83,6 +93,17 @@ public sealed class GetIdcEffectiveAccessCommand : IdcCmdlet
         catch (Exception e) when (IsItemFailure(e))
         {
             WriteItemError(e, "IdcEffectiveAccessFailed", null);
+        }
+    }
+
+    private void WriteMatrix(EffectiveAccessMatrix matrix)
+    {
+        foreach (var row in matrix.Rows)
+        {
+            var line = new PSObject();
+            line.Properties.Add(new PSNoteProperty(EffectiveAccessMatrix.UserColumn, row.UserName));
+            foreach (var column in matrix.AccountColumns) line.Properties.Add(new PSNoteProperty(column, row.Cells[column]));
+            WriteObject(line);
         }
     }
 
