@@ -1,0 +1,27 @@
+# Bad input is refused by the module, with its own Idc… error id (or at parameter binding), before anything is sent
+# to AWS: the embedded sandbox answers as AWS does, so an input that slipped through would fail with AWS's error instead.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'ConfigurationHelpers.ps1')
+    Import-IdcAdminUnderTest
+    $null = Connect-IdcInstance -Sandbox -SandboxOperationDelay 00:00:00.05 -SandboxConfigurationPath $ExampleConfiguration
+}
+
+AfterAll {
+    Disconnect-IdcInstance
+}
+
+Describe 'Set-IdcGroup -NewDisplayName' {
+    It 'refuses a name another group has with IdcGroupNameInUse, and renames nothing' {
+        { Set-IdcGroup Developers -NewDisplayName Admins -ErrorAction Stop } |
+            Should -Throw -ErrorId 'IdcGroupNameInUse,IdcAdmin.Commands.Group.SetIdcGroupCommand'
+
+        @((Get-IdcGroup).DisplayName | Sort-Object) | Should -Be @('Admins', 'Developers')
+    }
+
+    It 'still renames a group to its own name with other letter case' {
+        (Set-IdcGroup Developers -NewDisplayName developers -PassThru -ErrorAction Stop).DisplayName | Should -BeExactly 'developers'
+
+        (Set-IdcGroup developers -NewDisplayName Developers -PassThru -ErrorAction Stop).DisplayName | Should -BeExactly 'Developers'
+    }
+}
