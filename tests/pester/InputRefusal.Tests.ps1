@@ -25,3 +25,15 @@ Describe 'Set-IdcGroup -NewDisplayName' {
         (Set-IdcGroup developers -NewDisplayName Developers -PassThru -ErrorAction Stop).DisplayName | Should -BeExactly 'Developers'
     }
 }
+
+Describe 'Get-IdcAccount -OrganizationalUnit' {
+    It 'answers an ou- value that is not an OU id with IdcOrganizationalUnitNotFound, not AWS''s pattern error' {
+        $err = $null
+        $null = Get-IdcAccount -OrganizationalUnit ou-bad -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'IdcOrganizationalUnitNotFound,IdcAdmin.Commands.Account.GetIdcAccountCommand'
+        $err[0].Exception.Message | Should -Not -BeLike '*regular expression*'
+        $err[0].Exception.Message | Should -BeLike "*'ou-bad'*"
+    }
+}
