@@ -37,3 +37,15 @@ Describe 'Get-IdcAccount -OrganizationalUnit' {
         $err[0].Exception.Message | Should -BeLike "*'ou-bad'*"
     }
 }
+
+Describe '-InlinePolicyPath' {
+    It 'says a directory is a directory, not that it does not exist' {
+        $err = $null
+        $null = New-IdcPermissionSet -Name DirPolicy -InlinePolicyPath $TestDrive -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].Exception.Message | Should -BeLike '*is a directory*'
+        $err[0].Exception.Message | Should -Not -BeLike '*does not exist*'
+        (Get-IdcPermissionSet -Detail None).Name | Should -Not -Contain 'DirPolicy'
+    }
+}
