@@ -49,3 +49,26 @@ Describe '-InlinePolicyPath' {
         (Get-IdcPermissionSet -Detail None).Name | Should -Not -Contain 'DirPolicy'
     }
 }
+
+Describe '-Timeout of the assignment cmdlets' {
+    It '<Command> refuses a -Timeout of <Timeout> at binding, naming the parameter' -ForEach @(
+        @{ Command = 'Grant-IdcAccountAccess'; Timeout = '00:00:00' }
+        @{ Command = 'Grant-IdcAccountAccess'; Timeout = '-00:01:00' }
+        @{ Command = 'Revoke-IdcAccountAccess'; Timeout = '-00:01:00' }
+        @{ Command = 'Wait-IdcAccountAssignment'; Timeout = '00:00:00' }
+        @{ Command = 'Wait-IdcAccountAssignment'; Timeout = '-00:01:00' }
+    ) {
+        $call = @{
+            'Grant-IdcAccountAccess'    = { Grant-IdcAccountAccess -Timeout $Timeout -Group Developers -PermissionSet LogReader -Account staging -ErrorAction Stop }
+            'Revoke-IdcAccountAccess'   = { Revoke-IdcAccountAccess -Timeout $Timeout -Group Developers -PermissionSet LogReader -Account staging -Force -ErrorAction Stop }
+            'Wait-IdcAccountAssignment' = { @() | Wait-IdcAccountAssignment -Timeout $Timeout -ErrorAction Stop }
+        }[$Command]
+
+        $thrown = { & $call } | Should -Throw -ErrorId 'ParameterArgumentValidationError*' -PassThru
+        $thrown.Exception.Message | Should -BeLike '*Timeout*greater than zero*'
+    }
+
+    It 'leaves the assignments as they were' {
+        @(Get-IdcAccountAssignment -Group Developers).Count | Should -Be 3
+    }
+}
