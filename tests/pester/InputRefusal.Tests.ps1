@@ -26,6 +26,21 @@ Describe 'Set-IdcGroup -NewDisplayName' {
     }
 }
 
+Describe 'Set-IdcUser -NewUserName' {
+    It 'refuses a user name another user has with IdcUserNameInUse, and renames nothing' {
+        { Set-IdcUser alice -NewUserName bob -ErrorAction Stop } |
+            Should -Throw -ErrorId 'IdcUserNameInUse,IdcAdmin.Commands.User.SetIdcUserCommand'
+
+        @((Get-IdcUser).UserName | Sort-Object) | Should -Be @('alice', 'bob', 'carol')
+    }
+
+    It 'still renames a user to a free name and back' {
+        (Set-IdcUser alice -NewUserName alice.doe -PassThru -ErrorAction Stop).UserName | Should -Be 'alice.doe'
+
+        (Set-IdcUser alice.doe -NewUserName alice -PassThru -ErrorAction Stop).UserName | Should -Be 'alice'
+    }
+}
+
 Describe 'Get-IdcAccount -OrganizationalUnit' {
     It 'answers an ou- value that is not an OU id with IdcOrganizationalUnitNotFound, not AWS''s pattern error' {
         $err = $null
