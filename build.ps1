@@ -102,7 +102,7 @@ function Invoke-BuildTask {
     $moduleSource = Join-Path $RepoRoot 'module'
     Copy-Item -LiteralPath (Join-Path $moduleSource "$ModuleName.psd1") -Destination $moduleOut
     Copy-Item -LiteralPath (Join-Path $moduleSource "$ModuleName.Loader.ps1") -Destination $moduleOut
-    Get-ChildItem -LiteralPath $moduleSource -Filter '*.Format.ps1xml' | Copy-Item -Destination $moduleOut
+    Get-ChildItem -LiteralPath $moduleSource -Filter '*.ps1xml' | Copy-Item -Destination $moduleOut
     $helpOut = Join-Path $moduleOut 'en-US'
     $null = New-Item -ItemType Directory -Path $helpOut -Force
     Copy-Item -Path (Join-Path (Join-Path $moduleSource 'en-US') '*') -Destination $helpOut

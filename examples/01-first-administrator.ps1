@@ -34,7 +34,8 @@ if ($ProfileName) { $connect.ProfileName = $ProfileName }
 if ($Region) { $connect.Region = $Region }
 if ($EndpointUrl) { $connect.EndpointUrl = $EndpointUrl }
 $instance = if ($UseCurrentConnection) { Get-IdcInstance } else { Connect-IdcInstance @connect }
-Write-Host "Identity Center instance $($instance.InstanceArn), access portal $($instance.AccessPortalUrl)"
+Write-Host "Identity Center instance $($instance.InstanceArn)"
+Write-Host "Access portal $($instance.AccessPortalUrl)"
 
 # Steps 2-5: user, group, membership, permission set, assignment - each created only if missing.
 $setup = @{
@@ -50,10 +51,11 @@ if ($AccountId) { $setup.AccountId = $AccountId }
 $result = Initialize-IdcAdministrator @setup
 
 $result | Format-List UserName, UserId, GroupName, GroupId, PermissionSetName, PermissionSetArn, AccessPortalUrl, Changes | Out-Host
-$result.Steps | Format-Table Action, Resource, Name -AutoSize | Out-Host
+# The default views wrap long names within an 80-column console instead of cutting them off.
+$result.Steps | Out-Host
 $result.Assignments | Format-Table AccountId, PermissionSetName, PrincipalType, PrincipalName, Status -AutoSize | Out-Host
 
 # Step 6: what the API cannot do.
 Write-Host 'Left for you to do:'
-$result.ManualSteps | Format-Table Step, Where -Wrap | Out-Host
+$result.ManualSteps | Format-List Step, Where | Out-Host
 $result

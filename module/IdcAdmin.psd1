@@ -11,6 +11,7 @@
     Description          = 'Administers AWS IAM Identity Center from PowerShell: users, groups, memberships, permission sets, and access to AWS accounts, as cmdlets that pipe typed objects from one to the next.'
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
+    TypesToProcess       = @('IdcAdmin.Types.ps1xml')
     FormatsToProcess     = @(
         'IdcAdmin.Instance.Format.ps1xml'
         'IdcAdmin.Identity.Format.ps1xml'

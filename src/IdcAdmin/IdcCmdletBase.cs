@@ -74,7 +74,7 @@ public abstract partial class IdcCmdletBase : PSCmdlet, IDisposable
     }
 
     /// <summary>ShouldProcess for engine work running inside <see cref="Run{T}"/>: asked on the pipeline thread, as PowerShell requires.</summary>
-    protected bool ShouldProcessFromEngine(string target, string action) => Pump.OnPipelineThread(() => ShouldProcess(target, action));
+    protected bool ShouldProcessFromEngine(string target, string action) => Pump.OnPipelineThread(() => ShouldProcessChange(target, action));
 
     /// <summary>
     /// The catch filter of per-item work: any failure is that item's error, except the pipeline stopping (Ctrl+C, or a
@@ -99,18 +99,25 @@ public abstract partial class IdcCmdletBase : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// ShouldProcess for every state change: where the host cannot prompt (non-interactive), it fails as
+    /// IdcConfirmationUnavailable, saying how to go ahead, instead of as the change itself.
+    /// </summary>
+    protected bool ShouldProcessChange(string target, string action) => Ask(target, action, forceSkips: false);
+
     /// <summary>ShouldProcess where -Force skips the confirmation but never -WhatIf (as a parameter or $WhatIfPreference).</summary>
-    protected bool ShouldProcessUnlessForced(bool force, string target, string action)
+    protected bool ShouldProcessUnlessForced(bool force, string target, string action) =>
+        (force && !WhatIfRequested) || Ask(target, action, forceSkips: true);
+
+    private bool Ask(string target, string action, bool forceSkips)
     {
-        if (force && !WhatIfRequested) return true;
         try
         {
             return ShouldProcess(target, action);
         }
         catch (PSInvalidOperationException e)
         {
-            // The host cannot prompt (non-interactive); say how to go ahead instead of failing as the change itself.
-            throw new ConfirmationUnavailableException(target, action, e);
+            throw new ConfirmationUnavailableException(target, action, forceSkips, e);
         }
     }
 

@@ -16,6 +16,10 @@ BeforeAll {
     $userName = New-TestName -Prefix 'usr'
     $user = New-IdcUser -UserName $userName -Email "$userName@example.com" -GivenName Out -FamilyName Put -PhoneNumber '+1 555 0100' `
         -StreetAddress '1 Main St' -Locality Salem -AddressRegion Oregon -Country US -WarningAction SilentlyContinue
+    # The emulator keeps no external ids: give the user one, as a directory synchronised from an IdP would have.
+    $externalIds = [Array]::CreateInstance((Get-EngineType 'IdcAdmin.Core.IdentityStore.Model.ExternalId'), 1)
+    $externalIds[0] = New-EngineObject 'IdcAdmin.Core.IdentityStore.Model.ExternalId' -Property @{ Issuer = 'okta'; Id = '00u1' }
+    $user.ExternalIds = $externalIds
     $group = New-IdcGroup (New-TestName -Prefix 'grp') -Description 'Output formats'
     $member = Add-IdcGroupMember -GroupId $group.GroupId -UserId $user.UserId -PassThru
     $psName = New-TestName -Prefix 'ps'
@@ -55,7 +59,7 @@ BeforeAll {
     # Export-Csv must write for them, and values ConvertTo-Json must write as they read.
     $script:samples = @{
         IdcUser = @{ Object = $user; Keys = @($user.UserName, $user.UserId)
-            Cells = @{ Emails = "$userName@example.com"; PhoneNumbers = '+1 555 0100'; Addresses = '1 Main St, Salem, Oregon, US' } }
+            Cells = @{ Emails = "$userName@example.com"; PhoneNumbers = '+1 555 0100'; Addresses = '1 Main St, Salem, Oregon, US'; ExternalIds = 'okta:00u1' } }
         IdcGroup = @{ Object = $group; Keys = @($group.DisplayName, $group.GroupId); Cells = @{ ExternalIds = '' } }
         IdcGroupMember = @{ Object = $member; Keys = @($member.GroupName, $member.UserName); Cells = @{} }
         IdcPermissionSet = @{ Object = $set; Keys = @($psName, 'PT2H', 'ReadOnlyAccess')
@@ -118,6 +122,18 @@ Describe 'Output formats of <_>' -ForEach $script:typeNames {
         # A long failure reason wraps within the last column, so compare with the white space taken out.
         $packed = ($lines -join '') -replace '\s', ''
         foreach ($key in $sample.Keys) { $packed | Should -Match ([regex]::Escape(($key -replace '\s', ''))) }
+    }
+
+    It 'lists every property as values, not type names, in Format-List *' {
+        $text = $sample.Object | Format-List * | Out-String -Width 80
+
+        $text | Should -Not -Match '\b(System|IdcAdmin)\.[\w.`]+' -Because 'every property should read as its value'
+        # A list reads as its items, each as its Export-Csv text: {a, b} (a dictionary reads as its pairs: {[k, v]}).
+        $packed = $text -replace '\s', ''
+        foreach ($cell in $sample.Cells.GetEnumerator() | Where-Object { $_.Value -and $sample.Object.($_.Key) -isnot [System.Collections.IDictionary] }) {
+            $items = ($cell.Value -split '; ' | ForEach-Object { $_ -replace '\s', '' }) -join ','
+            $packed | Should -Match ([regex]::Escape("$($cell.Key):{$items}")) -Because "property $($cell.Key)"
+        }
     }
 
     It 'exports to CSV cells that hold values, not type names' {

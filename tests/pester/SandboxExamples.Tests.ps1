@@ -34,6 +34,22 @@ Describe 'The demo on the sandbox' {
     }
 }
 
+Describe 'examples/01-first-administrator.ps1 in an 80-column console' {
+    It 'shows every step and every manual step whole, within 80 columns' {
+        $example = Join-Path $examples '01-first-administrator.ps1'
+        $run = Invoke-WithoutEmulator "`$PSStyle.OutputRendering = 'PlainText'; 'width: ' + `$Host.UI.RawUI.BufferSize.Width; Import-Module '$manifest'; `$null = Connect-IdcInstance -Sandbox; `$null = & '$example' -UseCurrentConnection -UserName alice -Email alice@example.com -WarningAction SilentlyContinue"
+        $lines = $run.Output -split "`r?`n"
+        $packed = $run.Output -replace '\s', ''
+
+        $run.Output | Should -Match 'width: 80'
+        $run.ExitCode | Should -Be 0
+        $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        $run.Output | Should -Not -Match '…'
+        $packed | Should -Match 'AdministratorAccessforgroupAdminsonaccount\d{12}'
+        $packed | Should -Match ([regex]::Escape('IAMIdentityCenterconsole>Settings>Authentication>Multi-factorauthentication>Configure'))
+    }
+}
+
 Describe 'examples/05-runbook.Tests.ps1' {
     It 'passes against a fresh sandbox with no emulator on PATH' {
         $pester = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'

@@ -154,11 +154,13 @@ public sealed class MamlWriter
         new(name, new XElement(Dev + "type", new XElement(Maml + "name", type), new XElement(Maml + "uri")),
             Description(description.Length > 0 ? [description] : []));
 
+    // Get-Help prints an example's remarks straight above the next example's title: an empty last paragraph keeps a
+    // blank line between them.
     private static XElement Example(ExampleDoc example, int number) =>
         new(Command + "example",
             new XElement(Maml + "title", $"Example {number}" + (example.Title is { } t ? ": " + t : "")),
             new XElement(Dev + "code", example.Code),
-            new XElement(Dev + "remarks", example.Remarks.Select(Para)));
+            new XElement(Dev + "remarks", example.Remarks.Append("").Select(Para)));
 
     private static XElement Link(string text) =>
         new(Maml + "navigationLink", new XElement(Maml + "linkText", text), new XElement(Maml + "uri"));

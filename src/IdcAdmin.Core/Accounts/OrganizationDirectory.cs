@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Aws;
@@ -34,6 +35,9 @@ public sealed class OrganizationDirectory
         }
     }
 
+    // Organizations' pattern for an OU id (DescribeOrganizationalUnit's OrganizationalUnitId).
+    private static readonly Regex UnitIdPattern = new("^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$", RegexOptions.CultureInvariant);
+
     /// <summary>A root or OU by path (/Root/Workloads/Prod, or Workloads/Prod from the root) or id (ou-…, r-…).</summary>
     public async Task<OrganizationalUnitEntry> ResolveUnitAsync(string pathOrId, CancellationToken cancellationToken)
     {
@@ -44,7 +48,12 @@ public sealed class OrganizationDirectory
         var byId = roots.FirstOrDefault(r => string.Equals(r.OrganizationalUnitId, value, StringComparison.OrdinalIgnoreCase));
         if (byId != null) return byId;
         if (value.StartsWith("ou-", StringComparison.OrdinalIgnoreCase) && !value.Contains("/"))
+        {
+            // AWS answers a malformed id with its pattern error; the user asked for an OU that cannot exist.
+            if (!UnitIdPattern.IsMatch(value))
+                throw new OrganizationalUnitNotFoundException(pathOrId, "that is not an organizational unit id");
             return await DescribeUnitAsync(value, cancellationToken).ConfigureAwait(false);
+        }
 
         var segments = value.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).ToList();
         var current = roots.FirstOrDefault(r => segments.Count > 0 && string.Equals(r.Name, segments[0], StringComparison.OrdinalIgnoreCase));

@@ -15,7 +15,7 @@ public sealed class IdcGroup
     public IReadOnlyList<ExternalId> ExternalIds
     {
         get => _externalIds;
-        set => _externalIds = Readable.List(value ?? Array.Empty<ExternalId>(), IdcUser.FormatExternalId)!;
+        set => _externalIds = Readable.List(value ?? Array.Empty<ExternalId>(), UserAttributeText.Of)!;
     }
     private IReadOnlyList<ExternalId> _externalIds = Readable.List(Array.Empty<ExternalId>())!;
     public DateTimeOffset? CreatedAt { get; set; }

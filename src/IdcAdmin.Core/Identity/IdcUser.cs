@@ -43,11 +43,11 @@ public sealed class IdcUser
     private IReadOnlyList<Address> _addresses = Readable.List(Array.Empty<Address>())!;
     private IReadOnlyList<ExternalId> _externalIds = Readable.List(Array.Empty<ExternalId>())!;
 
-    public IReadOnlyList<Email> Emails { get => _emails; set => _emails = Readable.List(value ?? Array.Empty<Email>(), e => e.Value)!; }
-    public IReadOnlyList<PhoneNumber> PhoneNumbers { get => _phoneNumbers; set => _phoneNumbers = Readable.List(value ?? Array.Empty<PhoneNumber>(), p => p.Value)!; }
-    public IReadOnlyList<Address> Addresses { get => _addresses; set => _addresses = Readable.List(value ?? Array.Empty<Address>(), FormatAddress)!; }
+    public IReadOnlyList<Email> Emails { get => _emails; set => _emails = Readable.List(value ?? Array.Empty<Email>(), UserAttributeText.Of)!; }
+    public IReadOnlyList<PhoneNumber> PhoneNumbers { get => _phoneNumbers; set => _phoneNumbers = Readable.List(value ?? Array.Empty<PhoneNumber>(), UserAttributeText.Of)!; }
+    public IReadOnlyList<Address> Addresses { get => _addresses; set => _addresses = Readable.List(value ?? Array.Empty<Address>(), UserAttributeText.Of)!; }
     /// <summary>Ids from an external identity provider (SCIM), when the user was provisioned from one.</summary>
-    public IReadOnlyList<ExternalId> ExternalIds { get => _externalIds; set => _externalIds = Readable.List(value ?? Array.Empty<ExternalId>(), FormatExternalId)!; }
+    public IReadOnlyList<ExternalId> ExternalIds { get => _externalIds; set => _externalIds = Readable.List(value ?? Array.Empty<ExternalId>(), UserAttributeText.Of)!; }
     public DateTimeOffset? CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public string IdentityStoreId { get; set; } = "";
@@ -55,11 +55,6 @@ public sealed class IdcUser
     public string? AccessPortalUrl { get; set; }
 
     public override string ToString() => UserName;
-
-    internal static string FormatExternalId(ExternalId id) => $"{id.Issuer}:{id.Id}";
-
-    private static string FormatAddress(Address a) =>
-        a.Formatted ?? string.Join(", ", new[] { a.StreetAddress, a.Locality, a.Region, a.PostalCode, a.Country }.Where(p => !string.IsNullOrEmpty(p)));
 
     public static IdcUser From(User u, string? accessPortalUrl)
     {

@@ -1,18 +1,25 @@
 using System;
+using System.Management.Automation;
 
 namespace IdcAdmin.Infrastructure;
 
 /// <summary>
 /// A change that asks first was run where nobody can answer (pwsh -NonInteractive, a CI job, a scheduled runbook):
-/// says to add -Force, under one error id on every cmdlet, instead of the host's bare "cannot prompt".
+/// says how to go ahead without asking, under one error id on every cmdlet, instead of the host's bare "cannot prompt".
+/// Carries its own error record, so the id holds even where a cmdlet lets the exception end it.
 /// </summary>
-public sealed class ConfirmationUnavailableException : InvalidOperationException
+public sealed class ConfirmationUnavailableException : InvalidOperationException, IContainsErrorRecord
 {
     public const string ErrorId = "IdcConfirmationUnavailable";
 
-    public ConfirmationUnavailableException(string target, string action, Exception inner)
+    private readonly string _target;
+    private ErrorRecord? _errorRecord;
+
+    /// <param name="forceSkips">Whether the cmdlet's -Force skips the confirmation (the removals'); else only -Confirm:$false does.</param>
+    public ConfirmationUnavailableException(string target, string action, bool forceSkips, Exception inner)
         : base($"Cannot ask to confirm '{action}' on {target}: PowerShell is running non-interactively. " +
-               "Add -Force (or -Confirm:$false) to go ahead without asking, or -WhatIf to see what would change.", inner)
-    {
-    }
+               (forceSkips ? "Add -Force (or -Confirm:$false)" : "Add -Confirm:$false (or leave out -Confirm)") +
+               " to go ahead without asking, or -WhatIf to see what would change.", inner) => _target = target;
+
+    public ErrorRecord ErrorRecord => _errorRecord ??= new ErrorRecord(this, ErrorId, ErrorCategory.InvalidOperation, _target);
 }

@@ -93,6 +93,48 @@ public sealed class UpdateScriptedTests
     }
 
     [Fact]
+    public async Task Renaming_a_user_to_a_user_name_another_user_has_is_refused_before_UpdateUser()
+    {
+        const string BobId = "22222222-3333-4444-5555-666666666666";
+        var scripted = new ScriptedHandler()
+            .On("GetUserId", body => new { IdentityStoreId = StoreId, UserId = (string?)body["AlternateIdentifier"]!["UniqueAttribute"]!["AttributeValue"] == "bob" ? BobId : UserId })
+            .On("DescribeUser", _ => Alice)
+            .On("UpdateUser", _ => new { });
+        using var session = NewSession(scripted);
+        var users = new UserService(session);
+
+        var refused = await Assert.ThrowsAsync<IdentityNameInUseException>(() =>
+            users.PlanUpdateAsync("alice", new UserDefinition { UserName = "bob" }, Array.Empty<string>(), CancellationToken.None));
+
+        Assert.Equal("IdcUserNameInUse", refused.ErrorId);
+        Assert.Equal(BobId, refused.OtherId);
+        Assert.Equal(0, scripted.CountOf("UpdateUser"));
+    }
+
+    [Fact]
+    public async Task Renaming_a_group_to_a_name_another_group_has_is_refused_before_UpdateGroup()
+    {
+        const string DevelopersId = "11111111-2222-3333-4444-555555555555";
+        var scripted = new ScriptedHandler()
+            .On("GetGroupId", body => new { IdentityStoreId = StoreId, GroupId = (string?)body["AlternateIdentifier"]!["UniqueAttribute"]!["AttributeValue"] == "Developers" ? DevelopersId : GroupId })
+            .On("DescribeGroup", body => (string?)body["GroupId"] == DevelopersId
+                ? new { IdentityStoreId = StoreId, GroupId = DevelopersId, DisplayName = "Developers", Description = (string?)null }
+                : new { IdentityStoreId = StoreId, GroupId, DisplayName = "Admins", Description = (string?)"old" })
+            .On("UpdateGroup", _ => new { });
+        using var session = NewSession(scripted);
+        var groups = new GroupService(session);
+
+        var refused = await Assert.ThrowsAsync<IdentityNameInUseException>(() => groups.PlanUpdateAsync("Admins", "Developers", null, false, CancellationToken.None));
+        // The store finds display names regardless of case: a case-only rename finds the group itself, which is no clash.
+        var caseOnly = await groups.PlanUpdateAsync("Admins", "ADMINS", null, false, CancellationToken.None);
+
+        Assert.Equal("IdcGroupNameInUse", refused.ErrorId);
+        Assert.Equal(DevelopersId, refused.OtherId);
+        Assert.True(caseOnly.Writes);
+        Assert.Equal(0, scripted.CountOf("UpdateGroup"));
+    }
+
+    [Fact]
     public async Task Clearing_the_group_description_sends_the_path_without_a_value()
     {
         var scripted = new ScriptedHandler()

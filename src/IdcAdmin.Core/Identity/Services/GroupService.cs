@@ -144,6 +144,12 @@ public sealed class GroupService
         if (newDisplayName != null) IdentityRules.CheckGroupName(newDisplayName);
         IdentityRules.CheckString("Description", description, "IdcGroupInvalidDescription");
         var current = await GetAsync(nameOrId, cancellationToken).ConfigureAwait(false);
+        if (newDisplayName != null && !string.Equals(newDisplayName, current.DisplayName, StringComparison.Ordinal))
+        {
+            // Display names are unique; the lookup may find this very group (a case-only rename), which is no clash.
+            var holder = await FindByNameAsync(newDisplayName, cancellationToken).ConfigureAwait(false);
+            if (holder != null && holder.GroupId != current.GroupId) throw new IdentityNameInUseException("IdcGroupNameInUse", "group", newDisplayName, holder.GroupId);
+        }
         return new UpdatePlan<IdcGroup>(current, current.GroupId, Operations(current, newDisplayName, description, clearDescription));
     }
 

@@ -139,7 +139,14 @@ public sealed class UserService
         var c = changes.Normalized();
         UserValidator.ValidateChange(c, clear);
         var current = await GetAsync(nameOrId, cancellationToken).ConfigureAwait(false);
-        return new UpdatePlan<IdcUser>(current, current.UserId, UserAttributes.Operations(current, c, clear));
+        var operations = UserAttributes.Operations(current, c, clear);
+        if (operations.Any(o => o.AttributePath == "userName"))
+        {
+            // User names are unique; refused here rather than by the service's uniqueness error after the call.
+            var holder = await _session.Principals.FindUserIdByUserNameAsync(c.UserName!, cancellationToken).ConfigureAwait(false);
+            if (holder != null && holder != current.UserId) throw new IdentityNameInUseException("IdcUserNameInUse", "user", c.UserName!, holder);
+        }
+        return new UpdatePlan<IdcUser>(current, current.UserId, operations);
     }
 
     /// <summary>Sends the update (nothing when nothing differs) and returns the user as it now is.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using IdcAdmin.Infrastructure;
 using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Lockout;
@@ -21,6 +22,7 @@ public abstract class AssignmentChangeCmdlet : AccountAccessCmdlet
 
     /// <summary>How long to wait for AWS to finish the batch's requests (default: the session's, 10 minutes).</summary>
     [Parameter]
+    [ValidatePositiveTimeSpan]
     public TimeSpan? Timeout { get; set; }
 
     protected abstract AssignmentOperation Operation { get; }

@@ -35,5 +35,5 @@ public sealed class GrantIdcAccountAccessCommand : AssignmentChangeCmdlet
     protected override AssignmentOperation Operation => AssignmentOperation.Create;
 
     protected override bool Approve(PlannedAssignment item) =>
-        ShouldProcess($"account '{item.Account.Name}' ({item.Account.AccountId})", $"Grant {item.Description}");
+        ShouldProcessChange($"account '{item.Account.Name}' ({item.Account.AccountId})", $"Grant {item.Description}");
 }

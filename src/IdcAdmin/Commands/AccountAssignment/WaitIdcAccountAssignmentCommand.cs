@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using IdcAdmin.Infrastructure;
 using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Aws;
 
@@ -31,6 +32,7 @@ public sealed class WaitIdcAccountAssignmentCommand : IdcCmdlet
 
     /// <summary>How long to wait (default: the session's, 10 minutes).</summary>
     [Parameter]
+    [ValidatePositiveTimeSpan]
     public System.TimeSpan? Timeout { get; set; }
 
     protected override void ProcessRecord()

@@ -191,7 +191,7 @@ public sealed class InitializeIdcAdministratorCommand : IdcCmdlet, IConnectionPa
         });
         if (session == null)
         {
-            if (!ShouldProcess(connection.Region, "Create an account instance of IAM Identity Center"))
+            if (!ShouldProcessChange(connection.Region, "Create an account instance of IAM Identity Center"))
             {
                 connection.Dispose();
                 return null;

@@ -53,7 +53,7 @@ public sealed class ExportIdcConfigurationCommand : IdcCmdlet
         var json = file != null ? ConfigurationFile.IsJson(file) : AsJson.IsPresent;
         var text = json ? ConfigurationTextWriter.ToJson(root) : ConfigurationTextWriter.ToPowerShellDataFile(root);
         if (file == null) WriteObject(text);
-        else if (ShouldProcess(file, "Write the configuration")) WriteFile(file, text);
+        else if (ShouldProcessChange(file, "Write the configuration")) WriteFile(file, text);
         base.EndProcessing();
     }
 

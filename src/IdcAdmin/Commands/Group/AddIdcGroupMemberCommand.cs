@@ -47,7 +47,7 @@ public sealed class AddIdcGroupMemberCommand : GroupMemberChangeCmdlet
     protected override void Change(MembershipService memberships, MembershipPlan plan)
     {
         if (plan.Exists) WriteVerbose($"The {plan.Target} is already a member; nothing to add.");
-        else if (!ShouldProcess(plan.Target, "Add group member")) return;
+        else if (!ShouldProcessChange(plan.Target, "Add group member")) return;
         var member = Run(ct => memberships.AddAsync(plan, ct));
         if (PassThru) WriteObject(member);
     }

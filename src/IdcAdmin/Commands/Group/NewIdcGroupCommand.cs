@@ -42,8 +42,8 @@ public sealed class NewIdcGroupCommand : IdcCmdlet
         try
         {
             var plan = Run(ct => groups.PlanCreateAsync(new GroupDefinition { DisplayName = DisplayName, Description = Description }, Force, ct));
-            if (plan.Outcome == CreateOutcome.Create && !ShouldProcess($"group '{DisplayName}'", "Create group")) return;
-            if (plan.Outcome == CreateOutcome.UpdateExisting && !ShouldProcess($"group '{DisplayName}'", $"Update {string.Join(", ", plan.Differences)}")) return;
+            if (plan.Outcome == CreateOutcome.Create && !ShouldProcessChange($"group '{DisplayName}'", "Create group")) return;
+            if (plan.Outcome == CreateOutcome.UpdateExisting && !ShouldProcessChange($"group '{DisplayName}'", $"Update {string.Join(", ", plan.Differences)}")) return;
             WriteObject(Run(ct => groups.CreateAsync(plan, Output, ct)));
         }
         catch (Exception e) when (IsItemFailure(e))

@@ -62,7 +62,7 @@ public sealed class SetIdcGroupCommand : IdcCmdlet
         {
             var plan = Run(ct => groups.PlanUpdateAsync(target!, NewDisplayName, Description, ClearDescription, ct));
             if (!plan.Writes) WriteVerbose($"Group '{plan.Current.DisplayName}' already has these values; nothing to change.");
-            else if (!ShouldProcess($"group '{plan.Current.DisplayName}'", $"Update {string.Join(", ", plan.ChangedPaths)}")) return;
+            else if (!ShouldProcessChange($"group '{plan.Current.DisplayName}'", $"Update {string.Join(", ", plan.ChangedPaths)}")) return;
             var updated = Run(ct => groups.UpdateAsync(plan, ct));
             if (PassThru) WriteObject(updated);
         }

@@ -62,7 +62,7 @@ public sealed class DeployIdcPermissionSetCommand : PermissionSetCmdlet
             WriteVerbose($"Permission set {name} has no {(OutdatedOnly ? "outdated " : "")}accounts to provision to.");
             return;
         }
-        if (!ShouldProcess(name, $"Provision to {accounts.Count} account(s): {string.Join(", ", accounts.Take(10))}{(accounts.Count > 10 ? ", ..." : "")}")) return;
+        if (!ShouldProcessChange(name, $"Provision to {accounts.Count} account(s): {string.Join(", ", accounts.Take(10))}{(accounts.Count > 10 ? ", ..." : "")}")) return;
         if (AccountId != null && Run(ct => provisioner.UnknownAccountsAsync(accounts, ct)) is { Count: > 0 } unknown)
         {
             foreach (var id in unknown)

@@ -19,6 +19,7 @@ internal static class PermissionSetInput
         if (inlinePolicyPath != null)
         {
             var path = cmdlet.GetUnresolvedProviderPathFromPSPath(inlinePolicyPath);
+            if (Directory.Exists(path)) throw new ArgumentException($"The inline policy path '{inlinePolicyPath}' is a directory; give the path of the policy's JSON file.", "InlinePolicyPath");
             if (!File.Exists(path)) throw new FileNotFoundException($"The inline policy file '{inlinePolicyPath}' does not exist.", path);
             return File.ReadAllText(path);
         }

@@ -134,7 +134,7 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
             WriteVerbose($"Permission set {current.Name} already matches; nothing to change.");
         else
         {
-            if (!ShouldProcess(current.Name, string.Join("; ", plan.Changes))) return;
+            if (!ShouldProcessChange(current.Name, string.Join("; ", plan.Changes))) return;
             Run(ct => new PermissionSetWriter(session, Output).ApplyAsync(current, plan.Changes, spec, ct, AllowNoAdministrator));
             if (!NoProvision) Provision(current);
         }

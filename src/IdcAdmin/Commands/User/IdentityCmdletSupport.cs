@@ -14,6 +14,7 @@ internal static class IdentityCmdletSupport
         IdentityInputException input => (input.ErrorId, ErrorCategory.InvalidArgument),
         IdentityNotFoundException missing => (missing.ErrorId, ErrorCategory.ObjectNotFound),
         IdentityConflictException conflict => (conflict.ErrorId, ErrorCategory.ResourceExists),
+        IdentityNameInUseException inUse => (inUse.ErrorId, ErrorCategory.ResourceExists),
         _ => (fallbackId, null),
     };
 

@@ -73,8 +73,8 @@ public sealed class NewIdcUserCommand : UserAttributeCmdlet
         try
         {
             var plan = Run(ct => users.PlanCreateAsync(definition, Force, ct));
-            if (plan.Outcome == CreateOutcome.Create && !ShouldProcess($"user '{UserName}'", "Create user")) return;
-            if (plan.Outcome == CreateOutcome.UpdateExisting && !ShouldProcess($"user '{UserName}'", $"Update {string.Join(", ", plan.Differences)}")) return;
+            if (plan.Outcome == CreateOutcome.Create && !ShouldProcessChange($"user '{UserName}'", "Create user")) return;
+            if (plan.Outcome == CreateOutcome.UpdateExisting && !ShouldProcessChange($"user '{UserName}'", $"Update {string.Join(", ", plan.Differences)}")) return;
             WriteObject(Run(ct => users.CreateAsync(plan, Output, ct)));
         }
         catch (Exception e) when (IsItemFailure(e))

@@ -99,7 +99,7 @@ public sealed class SetIdcUserCommand : UserAttributeCmdlet
         {
             var plan = Run(ct => users.PlanUpdateAsync(target!, changes, Clear ?? Array.Empty<string>(), ct));
             if (!plan.Writes) WriteVerbose($"User '{plan.Current.UserName}' already has these values; nothing to change.");
-            else if (!ShouldProcess($"user '{plan.Current.UserName}'", $"Update {string.Join(", ", plan.ChangedPaths)}")) return;
+            else if (!ShouldProcessChange($"user '{plan.Current.UserName}'", $"Update {string.Join(", ", plan.ChangedPaths)}")) return;
             var updated = Run(ct => users.UpdateAsync(plan, ct));
             if (PassThru) WriteObject(updated);
         }
