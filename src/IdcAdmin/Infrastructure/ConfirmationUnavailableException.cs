@@ -15,7 +15,10 @@ public sealed class ConfirmationUnavailableException : InvalidOperationException
     private readonly string _target;
     private ErrorRecord? _errorRecord;
 
+    /// <param name="target">What the cmdlet would change.</param>
+    /// <param name="action">What it would do to it.</param>
     /// <param name="forceSkips">Whether the cmdlet's -Force skips the confirmation (the removals'); else only -Confirm:$false does.</param>
+    /// <param name="inner">The host's refusal to prompt.</param>
     public ConfirmationUnavailableException(string target, string action, bool forceSkips, Exception inner)
         : base($"Cannot ask to confirm '{action}' on {target}: PowerShell is running non-interactively. " +
                (forceSkips ? "Add -Force (or -Confirm:$false)" : "Add -Confirm:$false (or leave out -Confirm)") +

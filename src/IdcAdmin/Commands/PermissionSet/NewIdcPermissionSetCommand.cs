@@ -119,7 +119,7 @@ public sealed class NewIdcPermissionSetCommand : PermissionSetCmdlet
                 "IdcPermissionSetExistsDifferent", target, ErrorCategory.ResourceExists);
             return;
         }
-        if (!ShouldProcessChange(spec.Name, "Create permission set")) return;
+        if (!ShouldProcessChange(spec.Name ?? "", "Create permission set")) return;
         WriteObject(Run(ct => new PermissionSetWriter(session, Output).CreateAsync(spec, ct)));
     }
 
