@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -21,9 +22,20 @@ public static class AssignmentPlanner
     {
         var plan = new AssignmentPlan(operation);
         var resolver = new AccessResolver(session);
-        await resolver.ResolveAsync(requests.Principals, requests.PermissionSets, requests.Accounts, cancellationToken).ConfigureAwait(false);
+        // Which assignments exist is read per principal when the batch has fewer principals than pairs: those listings
+        // need only the principal, so each starts as its principal is resolved, alongside the organization walk.
+        var prefetch = new PrincipalListingPrefetch(session, cancellationToken);
+        var pairs = requests.Items.Select(r => (r.Account.ToUpperInvariant(), r.PermissionSet.ToUpperInvariant())).Distinct().Count();
+        Action<ResolvedPrincipal>? resolved = PrincipalListingPrefetch.Worthwhile(requests.Principals.Count(), pairs, requests.Accounts.Count())
+            ? p => prefetch.Start(p.Kind, p.Id)
+            : null;
+        await resolver.ResolveAsync(requests.Principals, requests.PermissionSets, requests.Accounts, resolved, cancellationToken).ConfigureAwait(false);
         plan.Errors.AddRange(resolver.Errors);
-        if (plan.HasErrors) return plan;
+        if (plan.HasErrors)
+        {
+            await prefetch.DrainAsync().ConfigureAwait(false);
+            return plan;
+        }
 
         var planned = new Dictionary<AssignmentKey, PlannedAssignment>();
         var skipped = new Dictionary<string, AwsAccount>();
@@ -47,7 +59,8 @@ public static class AssignmentPlanner
         }
 
         output.WriteVerbose($"Checking which of {planned.Count} assignment(s) already exist.");
-        var existing = await ExistingAssignments.LoadAsync(session, planned.Keys.ToList(), cancellationToken).ConfigureAwait(false);
+        var existing = await ExistingAssignments.LoadAsync(session, planned.Keys.ToList(), prefetch, cancellationToken).ConfigureAwait(false);
+        await prefetch.DrainAsync().ConfigureAwait(false);
         foreach (var item in planned.Values)
         {
             var exists = existing.Contains(item.Key);
