@@ -58,9 +58,10 @@ public sealed class AwsRetryPolicy
     /// limiter paces the session (one token's interval at its current, already lowered rate): as the SDKs' adaptive
     /// strategy, the wait follows the load the client perceives, because the retry also queues behind the limiter;
     /// it never exceeds <see cref="AwsRetryOptions.BaseDelay"/>, and without a limiter that base is used.
-    /// With a limiter, a request's first throttle is retried without a wait of its own: the limiter took the attempt's
-    /// token back and paces the retry like any other call, and one throttle is no sign of contention (sporadic
-    /// throttling is; a wait there only lengthens the request). The backoff grows from its second throttle in a row.
+    /// With a limiter, a request's throttles that the limiter counts as sporadic (before the
+    /// <see cref="ThrottleContention.ThrottlesInARow"/>-th) are retried without a wait of its own: the limiter took the
+    /// attempt's token back and paces the retry like any other call, and a wait there only lengthens the request. The
+    /// backoff starts with the throttle that shows contention, the one that also cuts the limiter's rate, and grows from it.
     /// </summary>
     public Decision Decide(CallState state, Exception failure, bool endpointHasAnswered, TimeSpan? throttleBase = null)
     {
@@ -70,7 +71,8 @@ public sealed class AwsRetryPolicy
             state.Throttles++;
             if (state.Throttles >= _options.ThrottleMaxAttempts) return new Decision(null, _options.ThrottleMaxAttempts, $"throttled {state.Throttles} times");
             if (throttleBase is not { } paced) return new Decision(Backoff(state.Throttles, _options.BaseDelay), _options.ThrottleMaxAttempts, "", state.Throttles);
-            var delay = state.Throttles == 1 ? TimeSpan.Zero : Backoff(state.Throttles - 1, paced < _options.BaseDelay ? paced : _options.BaseDelay);
+            var beyondSporadic = state.Throttles - (ThrottleContention.ThrottlesInARow - 1);
+            var delay = beyondSporadic <= 0 ? TimeSpan.Zero : Backoff(beyondSporadic, paced < _options.BaseDelay ? paced : _options.BaseDelay);
             return new Decision(delay, _options.ThrottleMaxAttempts, "", state.Throttles);
         }
         if (!IsTransient(failure)) return new Decision(null, 1, "the error is final");
