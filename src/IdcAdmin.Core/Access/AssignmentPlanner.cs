@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Organizations;
@@ -29,11 +30,19 @@ public static class AssignmentPlanner
         Action<ResolvedPrincipal>? resolved = PrincipalListingPrefetch.Worthwhile(requests.Principals.Count(), pairs, requests.Accounts.Count())
             ? p => prefetch.Start(p.Kind, p.Id)
             : null;
+        // The lock-out guard of a revoke starts from the management account (read once per session): read meanwhile too.
+        var guarded = operation == AssignmentOperation.Delete && !allowNoAdministrator;
+        var managementAccount = guarded ? OrganizationDirectory.For(session).ManagementAccountIdAsync(cancellationToken) : null;
         await resolver.ResolveAsync(requests.Principals, requests.PermissionSets, requests.Accounts, resolved, cancellationToken).ConfigureAwait(false);
         plan.Errors.AddRange(resolver.Errors);
         if (plan.HasErrors)
         {
             await prefetch.DrainAsync().ConfigureAwait(false);
+            if (managementAccount != null)
+            {
+                try { await managementAccount.ConfigureAwait(false); }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested) { /* the batch reports its names; the guard never ran */ }
+            }
             return plan;
         }
 
@@ -72,8 +81,10 @@ public static class AssignmentPlanner
                 plan.ToSend.Add(item);
         }
 
-        if (operation == AssignmentOperation.Delete && !allowNoAdministrator)
+        if (guarded)
         {
+            // Read before the guard asks for it, so the guard finds it known instead of reading it a second time.
+            await managementAccount!.ConfigureAwait(false);
             var refused = new HashSet<AssignmentKey>(await AdministratorAccessGuard.LockingOutAsync(session, plan.ToSend.Select(p => p.Key).ToList(), cancellationToken).ConfigureAwait(false));
             plan.LockOutRefused.AddRange(plan.ToSend.Where(p => refused.Contains(p.Key)));
             plan.ToSend.RemoveAll(p => refused.Contains(p.Key));

@@ -91,6 +91,27 @@ public sealed class PlanningConcurrencyTests
     }
 
     [Fact]
+    public async Task A_revokes_lock_out_guard_reads_the_management_account_while_the_assignments_are_listed_and_only_once()
+    {
+        var backend = new ScriptedAccessBackend(accounts: 12);
+        backend.Handler
+            .On("DescribeOrganization", _ => new { Organization = new { Id = "o-1", MasterAccountId = "999999999999" } })
+            .On("ListAccountAssignmentsForPrincipal", _ => new
+            {
+                AccountAssignments = backend.AccountIds.Select(a => new { AccountId = a, PermissionSetArn = ScriptedAccessBackend.PermissionSetArn, PrincipalType = "GROUP", PrincipalId = ScriptedAccessBackend.GroupId }).ToArray(),
+            });
+        Rendezvous? rendezvous = null;
+        using var session = backend.Session(inner => rendezvous = new Rendezvous(inner, Rendezvous.ByOperation, "ListAccountAssignmentsForPrincipal", "DescribeOrganization"));
+
+        var plan = await AssignmentPlanner.PlanAsync(session, Batch(backend, backend.AccountIds), AssignmentOperation.Delete, false, NullOutputWriter.Instance, CancellationToken.None);
+
+        Assert.True(rendezvous!.Met);
+        Assert.Equal(12, plan.ToSend.Count);
+        Assert.Empty(plan.LockOutRefused);
+        Assert.Equal(1, backend.Handler.CountOf("DescribeOrganization"));
+    }
+
+    [Fact]
     public async Task The_organization_walk_lists_a_units_accounts_and_its_sibling_subtrees_at_once_and_keeps_depth_first_order()
     {
         // Root r-1 holds OUs a (holding c) and b; each unit holds one account.
