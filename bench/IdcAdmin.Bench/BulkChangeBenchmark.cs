@@ -16,7 +16,7 @@ namespace IdcAdmin.Bench;
 /// re-provisioning and revoke on 30 and 100 accounts, with and without 20 % random throttling. Each asynchronous
 /// request completes a set time after it was accepted (--completion SECONDS, --spread SECONDS; --latency MS a call), at most 10 are in
 /// progress, 20 requests/s, 40 ms a call. Prints wall time, calls by operation, status reads per request and the ratio
-/// to the bound max(minimum calls / 20 per s, ⌈n / 10⌉ × completion time), and how often throttling cut the session's rate. --sizes N and --throttle RATE run one size or one throttling rate.
+/// to the bound max(minimum calls / 20 per s, ⌈n / 10⌉ × completion time), and how often throttling cut the session's rate. --sizes N and --throttle RATE run one size or one throttling rate; --trace prints each case's calls as the emulator saw them.
 /// </summary>
 public sealed class BulkChangeBenchmark : IBenchmark
 {
