@@ -16,7 +16,7 @@ namespace IdcAdmin.Bench;
 /// re-provisioning and revoke on 30 and 100 accounts, with and without 20 % random throttling. Each asynchronous
 /// request completes a set time after it was accepted (--completion SECONDS, --spread SECONDS; --latency MS a call), at most 10 are in
 /// progress, 20 requests/s, 40 ms a call. Prints wall time, calls by operation, status reads per request and the ratio
-/// to the bound max(minimum calls / 20 per s, ⌈n / 10⌉ × completion time), and how often throttling cut the session's rate. --sizes N and --throttle RATE run one size or one throttling rate.
+/// to the bound max(minimum calls / 20 per s, ⌈n / 10⌉ × completion time), and how often throttling cut the session's rate. --sizes N and --throttle RATE run one size or one throttling rate; --trace prints each case's calls as the emulator saw them.
 /// </summary>
 public sealed class BulkChangeBenchmark : IBenchmark
 {
@@ -39,6 +39,7 @@ public sealed class BulkChangeBenchmark : IBenchmark
         Console.WriteLine($"{"case",-30} | {"n",3} | {"wall s",6} | {"bound s",7} | {"ratio",5} | {"calls",5} | {"thr",3} | {"over",4} | {"reads/req",9} | {"failed",6} | {"cuts",4} | calls by operation");
         Console.WriteLine(new string('-', 184));
         var rows = new List<Row>();
+        var trace = args.Contains("--trace");
         var sizes = args.Contains("--sizes") ? new[] { (int)Option(args, "--sizes", 30) } : Sizes;
         var throttles = args.Contains("--throttle") ? new[] { Option(args, "--throttle", 0.2) } : new[] { 0.0, 0.2 };
         foreach (var throttle in throttles)
@@ -52,12 +53,12 @@ public sealed class BulkChangeBenchmark : IBenchmark
                 { InstanceArn = session.InstanceArn, Name = "Bulk" + suffix.Replace("-", "x"), SessionDuration = "PT1H" })).PermissionSet!;
             shaper.ThrottleRate = throttle;
             var label = throttle > 0 ? $", {throttle:P0} throttled" : "";
-            rows.Add(await MeasureAsync($"grant{label}", n, completion, shaper, session, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Create)));
-            rows.Add(await MeasureAsync($"grant again (no-op){label}", 0, completion, shaper, session, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Create)));
-            rows.Add(await MeasureAsync($"Deploy-IdcPermissionSet{label}", n, completion, shaper, session, () => DeployAsync(session, set.Name!, set.PermissionSetArn!)));
-            rows.Add(await MeasureAsync($"Set-IdcPermissionSet{label}", n, completion, shaper, session, () => UpdateAsync(session, set.PermissionSetArn!)));
+            rows.Add(await MeasureAsync(trace, $"grant{label}", n, completion, shaper, session, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Create)));
+            rows.Add(await MeasureAsync(trace, $"grant again (no-op){label}", 0, completion, shaper, session, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Create)));
+            rows.Add(await MeasureAsync(trace, $"Deploy-IdcPermissionSet{label}", n, completion, shaper, session, () => DeployAsync(session, set.Name!, set.PermissionSetArn!)));
+            rows.Add(await MeasureAsync(trace, $"Set-IdcPermissionSet{label}", n, completion, shaper, session, () => UpdateAsync(session, set.PermissionSetArn!)));
             Console.WriteLine($"   learned: creation {session.Completions.For(CompletionEstimates.AssignmentCreation, session.Polling).Current.TotalMilliseconds:0} ms, provisioning {session.Completions.For(CompletionEstimates.Provisioning, session.Polling).Current.TotalMilliseconds:0} ms");
-            rows.Add(await MeasureAsync($"revoke{label}", n, completion, shaper, session, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Delete)));
+            rows.Add(await MeasureAsync(trace, $"revoke{label}", n, completion, shaper, session, () => ChangeAsync(session, group, set.PermissionSetArn!, target, AssignmentOperation.Delete)));
         }
         Console.WriteLine();
         var timed = rows.Where(r => r.N > 0).ToList();
@@ -76,11 +77,12 @@ public sealed class BulkChangeBenchmark : IBenchmark
         "ListAccountAssignmentCreationStatus", "ListAccountAssignmentDeletionStatus", "ListPermissionSetProvisioningStatus" };
     private static readonly string[] Writes = { "CreateAccountAssignment", "DeleteAccountAssignment", "ProvisionPermissionSet", "UpdatePermissionSet" };
 
-    private static async Task<Row> MeasureAsync(string label, int n, TimeSpan completion, ServiceShaper shaper, IdcSession session, Func<Task<int>> work)
+    private static async Task<Row> MeasureAsync(bool trace, string label, int n, TimeSpan completion, ServiceShaper shaper, IdcSession session, Func<Task<int>> work)
     {
         await Task.Delay(1500); // the server's bucket refills between cases
         shaper.ResetCounters();
         var cutsBefore = session.Connection.RateLimiter.Cuts;
+        var start = shaper.Now;
         var watch = Stopwatch.StartNew();
         var failed = await work();
         var wall = watch.Elapsed;
@@ -93,8 +95,27 @@ public sealed class BulkChangeBenchmark : IBenchmark
         var bound = Math.Max(minCalls / ShapedSession.RateLimit, Math.Ceiling(n / 10.0) * completion.TotalSeconds);
         var row = new Row(label, n, wall.TotalSeconds, bound, shaper.Calls, throttled, statusReads, writes, failed, shaper.InFlightRefusals);
         var ops = string.Join(", ", byOp.Select(kv => $"{Short(kv.Key)} {kv.Value}"));
+        if (trace) PrintTrace(shaper.Trace, start, wall);
         Console.WriteLine($"{label,-30} | {n,3} | {row.Wall,6:0.00} | {row.Bound,7:0.00} | {row.Ratio,5:0.00} | {row.Calls,5} | {throttled,3} | {shaper.OverRate,4} | {row.ReadsPerRequest,9:0.00} | {failed,6} | {cuts,4} | {ops}");
         return row;
+    }
+
+    /// <summary>
+    /// Where a case's time went, from the emulator's side (--trace): each call with when it was sent and answered
+    /// (ms from the case's start) and its outcome, then the phases: before the first write, the writes, after the last.
+    /// </summary>
+    private static void PrintTrace(IReadOnlyList<ServiceShaper.CallTrace> calls, TimeSpan start, TimeSpan wall)
+    {
+        static double Ms(TimeSpan t, TimeSpan start) => (t - start).TotalMilliseconds;
+        foreach (var c in calls)
+            Console.WriteLine($"   {Ms(c.Sent, start),7:0} {Ms(c.Answered, start),7:0}  {Short(c.Operation),-32} {c.Outcome}");
+        var writes = calls.Where(c => Writes.Contains(c.Operation)).ToList();
+        if (writes.Count == 0) return;
+        var firstWrite = Ms(writes.Min(c => c.Sent), start);
+        var lastWrite = Ms(writes.Where(c => c.Outcome == "ok").DefaultIfEmpty(writes[^1]).Max(c => c.Answered), start);
+        var before = calls.Where(c => Ms(c.Sent, start) < firstWrite).ToList();
+        Console.WriteLine($"   phases: {firstWrite:0} ms before the first write ({before.Count} calls, {before.Count(c => c.Outcome != "ok")} refused), " +
+                          $"writes until {lastWrite:0} ms, {wall.TotalMilliseconds - lastWrite:0} ms after the last accepted write");
     }
 
     private static string Short(string op) => op.Replace("AccountAssignment", "AA").Replace("PermissionSet", "PS").Replace("Provisioning", "Prov");

@@ -29,6 +29,7 @@ public sealed class ServiceShaper : DelegatingHandler
     private double _refilledAt;
     private int _inFlightRefusals;
     private int _overRate;
+    private readonly ConcurrentQueue<CallTrace> _trace = new();
 
     public ServiceShaper(HttpMessageHandler inner) : base(inner) { }
 
@@ -54,8 +55,18 @@ public sealed class ServiceShaper : DelegatingHandler
     /// <summary>Calls by operation, throttled ones included.</summary>
     public IReadOnlyDictionary<string, int> CallsByOperation => new SortedDictionary<string, int>(_calls);
 
+    /// <summary>One call as the emulator saw it: sent at (before the latency), answered at, and whether it was throttled.</summary>
+    public sealed record CallTrace(TimeSpan Sent, TimeSpan Answered, string Operation, string Outcome);
+
+    /// <summary>Every call since the last <see cref="ResetCounters"/>, to show where a case's time goes.</summary>
+    public IReadOnlyList<CallTrace> Trace => _trace.OrderBy(t => t.Sent).ToList();
+
+    /// <summary>The emulator's clock, which <see cref="Trace"/> is timed by.</summary>
+    public TimeSpan Now => _clock.Elapsed;
+
     public void ResetCounters()
     {
+        _trace.Clear();
         _calls.Clear();
         _throttled.Clear();
         Interlocked.Exchange(ref _inFlightRefusals, 0);
@@ -67,13 +78,25 @@ public sealed class ServiceShaper : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
+        var sent = _clock.Elapsed;
         var operation = request.Headers.TryGetValues("X-Amz-Target", out var t) ? t.First().Split('.').Last() : "";
+        var response = await ShapeAsync(request, operation, cancellationToken);
+        var outcome = response.IsSuccessStatusCode ? "ok" : response.Headers.TryGetValues(RefusalHeader, out var r) ? r.First()
+            : response.Headers.TryGetValues("x-amzn-ErrorType", out var e) ? e.First() : ((int)response.StatusCode).ToString();
+        _trace.Enqueue(new CallTrace(sent, _clock.Elapsed, operation, outcome));
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> ShapeAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    {
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
         _calls.AddOrUpdate(operation, 1, (_, n) => n + 1);
-        if (!Admit())
+        if (Admit() is { } refusal)
         {
             _throttled.AddOrUpdate(operation, 1, (_, n) => n + 1);
-            return Error("ThrottlingException", "Rate exceeded");
+            var refused = Error("ThrottlingException", "Rate exceeded");
+            refused.Headers.TryAddWithoutValidation(RefusalHeader, refusal);
+            return refused;
         }
         var body = request.Content == null ? new JsonObject() : JsonNode.Parse(await request.Content.ReadAsStringAsync(cancellationToken)) as JsonObject ?? new JsonObject();
         switch (operation)
@@ -112,21 +135,25 @@ public sealed class ServiceShaper : DelegatingHandler
         }
     }
 
-    private bool Admit()
+    /// <summary>Why the emulator throttled a call (random or over-rate), for the trace; the client does not read it.</summary>
+    private const string RefusalHeader = "x-bench-refusal";
+
+    /// <summary>Null when the call is admitted, else why it is throttled.</summary>
+    private string? Admit()
     {
         lock (_gate)
         {
-            if (ThrottleRate > 0 && _random.NextDouble() < ThrottleRate) return false;
+            if (ThrottleRate > 0 && _random.NextDouble() < ThrottleRate) return "random";
             var now = _clock.Elapsed.TotalSeconds;
             _tokens = Math.Min(RequestsPerSecond, _tokens + (now - _refilledAt) * RequestsPerSecond);
             _refilledAt = now;
             if (_tokens < 1)
             {
                 _overRate++;
-                return false;
+                return "over-rate";
             }
             _tokens -= 1;
-            return true;
+            return null;
         }
     }
 
@@ -151,7 +178,7 @@ public sealed class ServiceShaper : DelegatingHandler
 
     private async Task<HttpResponseMessage> StartAssignmentAsync(HttpRequestMessage request, JsonObject body, string member, CancellationToken cancellationToken)
     {
-        if (Reserve(member, new JsonObject()) is not { } reserved) return Error("ThrottlingException", "Too many requests in progress");
+        if (Reserve(member, new JsonObject()) is not { } reserved) return InFlightRefusal();
         var response = await base.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -180,7 +207,7 @@ public sealed class ServiceShaper : DelegatingHandler
             ["AccountId"] = account, ["PermissionSetArn"] = arn, ["RequestId"] = id, ["Status"] = "SUCCEEDED",
             ["CreatedDate"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0,
         };
-        if (Reserve("PermissionSetProvisioningStatus", final) is not { } reserved) return Error("ThrottlingException", "Too many requests in progress");
+        if (Reserve("PermissionSetProvisioningStatus", final) is not { } reserved) return InFlightRefusal();
         _requests.TryRemove(reserved.Placeholder, out _);
         _requests[id] = reserved.Request;
         AddProvisioned(arn, account);
@@ -236,6 +263,13 @@ public sealed class ServiceShaper : DelegatingHandler
         var page = new JsonObject { [member] = new JsonArray(items.Skip(start).Take(size).Select(i => (JsonNode)JsonValue.Create(i)!).ToArray()) };
         if (start + size < items.Count) page["NextToken"] = (start + size).ToString();
         return Json(page);
+    }
+
+    private static HttpResponseMessage InFlightRefusal()
+    {
+        var refused = Error("ThrottlingException", "Too many requests in progress");
+        refused.Headers.TryAddWithoutValidation(RefusalHeader, "in-flight");
+        return refused;
     }
 
     private static string Text(JsonObject body, string name) => body[name]?.GetValue<string>() ?? "";

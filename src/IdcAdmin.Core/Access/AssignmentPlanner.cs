@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IdcAdmin.Core.Accounts;
 using IdcAdmin.Core.Assignments;
 using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.Organizations;
@@ -21,9 +23,28 @@ public static class AssignmentPlanner
     {
         var plan = new AssignmentPlan(operation);
         var resolver = new AccessResolver(session);
-        await resolver.ResolveAsync(requests.Principals, requests.PermissionSets, requests.Accounts, cancellationToken).ConfigureAwait(false);
+        // Which assignments exist is read per principal when the batch has fewer principals than pairs: those listings
+        // need only the principal, so each starts as its principal is resolved, alongside the organization walk.
+        var prefetch = new PrincipalListingPrefetch(session, cancellationToken);
+        var pairs = requests.Items.Select(r => (r.Account.ToUpperInvariant(), r.PermissionSet.ToUpperInvariant())).Distinct().Count();
+        Action<ResolvedPrincipal>? resolved = PrincipalListingPrefetch.Worthwhile(requests.Principals.Count(), pairs, requests.Accounts.Count())
+            ? p => prefetch.Start(p.Kind, p.Id)
+            : null;
+        // The lock-out guard of a revoke starts from the management account (read once per session): read meanwhile too.
+        var guarded = operation == AssignmentOperation.Delete && !allowNoAdministrator;
+        var managementAccount = guarded ? OrganizationDirectory.For(session).ManagementAccountIdAsync(cancellationToken) : null;
+        await resolver.ResolveAsync(requests.Principals, requests.PermissionSets, requests.Accounts, resolved, cancellationToken).ConfigureAwait(false);
         plan.Errors.AddRange(resolver.Errors);
-        if (plan.HasErrors) return plan;
+        if (plan.HasErrors)
+        {
+            await prefetch.DrainAsync().ConfigureAwait(false);
+            if (managementAccount != null)
+            {
+                try { await managementAccount.ConfigureAwait(false); }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested) { /* the batch reports its names; the guard never ran */ }
+            }
+            return plan;
+        }
 
         var planned = new Dictionary<AssignmentKey, PlannedAssignment>();
         var skipped = new Dictionary<string, AwsAccount>();
@@ -47,7 +68,8 @@ public static class AssignmentPlanner
         }
 
         output.WriteVerbose($"Checking which of {planned.Count} assignment(s) already exist.");
-        var existing = await ExistingAssignments.LoadAsync(session, planned.Keys.ToList(), cancellationToken).ConfigureAwait(false);
+        var existing = await ExistingAssignments.LoadAsync(session, planned.Keys.ToList(), prefetch, cancellationToken).ConfigureAwait(false);
+        await prefetch.DrainAsync().ConfigureAwait(false);
         foreach (var item in planned.Values)
         {
             var exists = existing.Contains(item.Key);
@@ -59,8 +81,10 @@ public static class AssignmentPlanner
                 plan.ToSend.Add(item);
         }
 
-        if (operation == AssignmentOperation.Delete && !allowNoAdministrator)
+        if (guarded)
         {
+            // Read before the guard asks for it, so the guard finds it known instead of reading it a second time.
+            await managementAccount!.ConfigureAwait(false);
             var refused = new HashSet<AssignmentKey>(await AdministratorAccessGuard.LockingOutAsync(session, plan.ToSend.Select(p => p.Key).ToList(), cancellationToken).ConfigureAwait(false));
             plan.LockOutRefused.AddRange(plan.ToSend.Where(p => refused.Contains(p.Key)));
             plan.ToSend.RemoveAll(p => refused.Contains(p.Key));

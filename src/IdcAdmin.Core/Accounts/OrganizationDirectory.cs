@@ -127,7 +127,12 @@ public sealed class OrganizationDirectory
         return (await SnapshotAsync(refresh: true, cancellationToken).ConfigureAwait(false)).Find(idOrName);
     }
 
-    /// <summary>All OUs and accounts, walked once per session (or again when <paramref name="refresh"/>).</summary>
+    /// <summary>
+    /// All OUs and accounts, walked once per session (or again when <paramref name="refresh"/>). Each unit's accounts
+    /// are listed while its child OUs are, and sibling subtrees are walked at once (at most
+    /// <see cref="WalkConcurrency"/> listings out; the session's rate limiter paces them): a listing's pages must
+    /// follow one another, different units' listings need not.
+    /// </summary>
     public async Task<OrganizationSnapshot> SnapshotAsync(bool refresh, CancellationToken cancellationToken)
     {
         var current = _snapshot;
@@ -138,16 +143,13 @@ public sealed class OrganizationDirectory
             if (_snapshot != null && (!refresh || !ReferenceEquals(_snapshot, current))) return _snapshot;
             var units = new List<OrganizationalUnitEntry>();
             var accounts = new List<AwsAccount>();
-            await foreach (var root in RootsAsync(cancellationToken).ConfigureAwait(false))
+            using var listings = new SemaphoreSlim(WalkConcurrency, WalkConcurrency);
+            var roots = new List<OrganizationalUnitEntry>();
+            await foreach (var root in RootsAsync(cancellationToken).ConfigureAwait(false)) roots.Add(root);
+            foreach (var tree in await Task.WhenAll(roots.Select(r => WalkAsync(r, listings, cancellationToken))).ConfigureAwait(false))
             {
-                units.Add(root);
-                await foreach (var u in UnitsAsync(root, true, cancellationToken).ConfigureAwait(false)) units.Add(u);
-            }
-            foreach (var unit in units)
-            {
-                var request = new ListAccountsForParentRequest { ParentId = unit.OrganizationalUnitId };
-                await foreach (var a in _client.PaginateListAccountsForParent(request, cancellationToken).ConfigureAwait(false))
-                    accounts.Add(AwsAccount.From(a, unit.OrganizationalUnitId, unit.Path));
+                units.AddRange(tree.Units);
+                accounts.AddRange(tree.Accounts);
             }
             return _snapshot = new OrganizationSnapshot(units, accounts, DateTimeOffset.UtcNow);
         }
@@ -155,6 +157,54 @@ public sealed class OrganizationDirectory
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Listings out at once while the snapshot is walked.</summary>
+    public const int WalkConcurrency = 8;
+
+    /// <summary>A unit and the units below it, depth first, and their accounts in that order.</summary>
+    private async Task<(List<OrganizationalUnitEntry> Units, List<AwsAccount> Accounts)> WalkAsync(OrganizationalUnitEntry unit, SemaphoreSlim listings, CancellationToken cancellationToken)
+    {
+        var ownAccounts = Listed(listings, async () =>
+        {
+            var found = new List<AwsAccount>();
+            var request = new ListAccountsForParentRequest { ParentId = unit.OrganizationalUnitId };
+            await foreach (var a in _client.PaginateListAccountsForParent(request, cancellationToken).ConfigureAwait(false))
+                found.Add(AwsAccount.From(a, unit.OrganizationalUnitId, unit.Path));
+            return found;
+        }, cancellationToken);
+        (List<OrganizationalUnitEntry> Units, List<AwsAccount> Accounts)[] subtrees;
+        try
+        {
+            var children = await Listed(listings, async () =>
+            {
+                var found = new List<OrganizationalUnitEntry>();
+                await foreach (var child in ChildUnitsAsync(unit, cancellationToken).ConfigureAwait(false)) found.Add(child);
+                return found;
+            }, cancellationToken).ConfigureAwait(false);
+            subtrees = await Task.WhenAll(children.Select(c => WalkAsync(c, listings, cancellationToken))).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The walk fails with the first error; the unit's own listing is still waited for, so none is left running.
+            try { await ownAccounts.ConfigureAwait(false); } catch { }
+            throw;
+        }
+        var units = new List<OrganizationalUnitEntry> { unit };
+        var accounts = await ownAccounts.ConfigureAwait(false);
+        foreach (var subtree in subtrees)
+        {
+            units.AddRange(subtree.Units);
+            accounts.AddRange(subtree.Accounts);
+        }
+        return (units, accounts);
+    }
+
+    private static async Task<T> Listed<T>(SemaphoreSlim listings, Func<Task<T>> list, CancellationToken cancellationToken)
+    {
+        await listings.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try { return await list().ConfigureAwait(false); }
+        finally { listings.Release(); }
     }
 
     /// <summary>The management account's id (DescribeOrganization); null when the caller is not in an organization.</summary>

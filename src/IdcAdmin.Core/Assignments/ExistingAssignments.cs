@@ -17,9 +17,17 @@ namespace IdcAdmin.Core.Assignments;
 public static class ExistingAssignments
 {
     /// <summary>How many listings run at once; the session's rate limiter paces them.</summary>
-    private const int ListingConcurrency = 8;
+    internal const int ListingConcurrency = 8;
 
-    public static async Task<HashSet<AssignmentKey>> LoadAsync(IdcSession session, IReadOnlyCollection<AssignmentKey> wanted, CancellationToken cancellationToken)
+    /// <summary>Whether a batch is checked by one listing per principal (fewer principals than pairs) rather than per pair.</summary>
+    public static bool ListsByPrincipal(int principals, int accountPermissionSetPairs) => principals <= accountPermissionSetPairs;
+
+    public static Task<HashSet<AssignmentKey>> LoadAsync(IdcSession session, IReadOnlyCollection<AssignmentKey> wanted, CancellationToken cancellationToken) =>
+        LoadAsync(session, wanted, null, cancellationToken);
+
+    /// <summary>As the other overload, taking up the principal listings <paramref name="prefetched"/> started (whole, so valid whatever the filter).</summary>
+    public static async Task<HashSet<AssignmentKey>> LoadAsync(IdcSession session, IReadOnlyCollection<AssignmentKey> wanted, PrincipalListingPrefetch? prefetched,
+        CancellationToken cancellationToken)
     {
         var found = new HashSet<AssignmentKey>();
         if (wanted.Count == 0) return found;
@@ -27,9 +35,9 @@ public static class ExistingAssignments
         var pairs = wanted.Select(k => (k.AccountId, k.PermissionSetArn)).Distinct().ToList();
         var wantedAccounts = new HashSet<string>(wanted.Select(k => k.AccountId), StringComparer.Ordinal);
 
-        if (principals.Count <= pairs.Count)
+        if (ListsByPrincipal(principals.Count, pairs.Count))
         {
-            var lists = await Bounded.SelectAsync(principals, ListingConcurrency, p => ForPrincipalAsync(session, p.PrincipalKind, p.PrincipalId,
+            var lists = await Bounded.SelectAsync(principals, ListingConcurrency, p => prefetched?.Started(p.PrincipalKind, p.PrincipalId) ?? ForPrincipalAsync(session, p.PrincipalKind, p.PrincipalId,
                 wantedAccounts.Count == 1 ? wantedAccounts.First() : null, cancellationToken), cancellationToken).ConfigureAwait(false);
             foreach (var key in lists.SelectMany(l => l)) found.Add(key);
         }

@@ -58,6 +58,10 @@ public sealed class AwsRetryPolicy
     /// limiter paces the session (one token's interval at its current, already lowered rate): as the SDKs' adaptive
     /// strategy, the wait follows the load the client perceives, because the retry also queues behind the limiter;
     /// it never exceeds <see cref="AwsRetryOptions.BaseDelay"/>, and without a limiter that base is used.
+    /// With a limiter, a request's throttles that the limiter counts as sporadic (before the
+    /// <see cref="ThrottleContention.ThrottlesInARow"/>-th) are retried without a wait of its own: the limiter took the
+    /// attempt's token back and paces the retry like any other call, and a wait there only lengthens the request. The
+    /// backoff starts with the throttle that shows contention, the one that also cuts the limiter's rate, and grows from it.
     /// </summary>
     public Decision Decide(CallState state, Exception failure, bool endpointHasAnswered, TimeSpan? throttleBase = null)
     {
@@ -65,10 +69,11 @@ public sealed class AwsRetryPolicy
         if (failure is AwsThrottlingException)
         {
             state.Throttles++;
-            var throttleBaseDelay = throttleBase is { } b && b < _options.BaseDelay ? b : _options.BaseDelay;
-            return state.Throttles >= _options.ThrottleMaxAttempts
-                ? new Decision(null, _options.ThrottleMaxAttempts, $"throttled {state.Throttles} times")
-                : new Decision(Backoff(state.Throttles, throttleBaseDelay), _options.ThrottleMaxAttempts, "", state.Throttles);
+            if (state.Throttles >= _options.ThrottleMaxAttempts) return new Decision(null, _options.ThrottleMaxAttempts, $"throttled {state.Throttles} times");
+            if (throttleBase is not { } paced) return new Decision(Backoff(state.Throttles, _options.BaseDelay), _options.ThrottleMaxAttempts, "", state.Throttles);
+            var beyondSporadic = state.Throttles - (ThrottleContention.ThrottlesInARow - 1);
+            var delay = beyondSporadic <= 0 ? TimeSpan.Zero : Backoff(beyondSporadic, paced < _options.BaseDelay ? paced : _options.BaseDelay);
+            return new Decision(delay, _options.ThrottleMaxAttempts, "", state.Throttles);
         }
         if (!IsTransient(failure)) return new Decision(null, 1, "the error is final");
         // An endpoint that never answered and now let an attempt time out is silent, not slow: waiting again would

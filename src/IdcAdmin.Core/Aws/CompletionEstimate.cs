@@ -7,7 +7,8 @@ namespace IdcAdmin.Core.Aws;
 /// each request: a read that finds it still IN_PROGRESS raises the estimate to 15 % above the one that read was timed
 /// by, one that finds it finished pulls it down by 1 %. (Raising from the estimate the read used, not the current one,
 /// keeps a burst of reads timed by the same too-short estimate from raising it once each.) The estimate settles where about one first read in fifteen comes too early, so most
-/// requests cost one status read and a finished request waits little for its read.
+/// requests cost one status read and a finished request waits little for its read. A read that then finds such a
+/// request finished bounds the raise (<see cref="Sufficed"/>).
 /// </summary>
 public sealed class CompletionEstimate
 {
@@ -34,6 +35,19 @@ public sealed class CompletionEstimate
         {
             var raised = TimeSpan.FromTicks((long)(used.Ticks * Raise));
             _current = Clamp(finished ? TimeSpan.FromTicks((long)(_current.Ticks * Lower)) : raised > _current ? raised : _current);
+        }
+    }
+
+    /// <summary>
+    /// A later read, sent <paramref name="after"/> the request was accepted, found finished a request whose first read
+    /// came too early: that long is known to suffice, so an estimate raised past it comes down to it (the 15 % raise
+    /// is a guess; this is a measurement).
+    /// </summary>
+    public void Sufficed(TimeSpan after)
+    {
+        lock (_gate)
+        {
+            if (after < _current) _current = Clamp(after);
         }
     }
 

@@ -133,6 +133,7 @@ public sealed class StatusBoard
                 if (listed && status != InProgress)
                 {
                     if (!entry.Read && !readLate) _estimate.Observe(finished: true, entry.Expected);
+                    if (entry.FirstReadEarly && !readLate) _estimate.Sufficed(sentAt - entry.Started);
                     Finish(id, entry, status);
                 }
                 else if (entry.Due > sentAt) continue;
@@ -140,7 +141,11 @@ public sealed class StatusBoard
                 else if (now - entry.Started + entry.Interval > _polling.Timeout) Finish(id, entry, InProgress);
                 else
                 {
-                    if (!entry.Read) _estimate.Observe(finished: false, entry.Expected);
+                    if (!entry.Read)
+                    {
+                        _estimate.Observe(finished: false, entry.Expected);
+                        entry.FirstReadEarly = true;
+                    }
                     entry.Read = true;
                     entry.Interval = entry.Interval == TimeSpan.Zero
                         ? TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, _estimate.Current.Ticks / 10))
@@ -165,8 +170,10 @@ public sealed class StatusBoard
         public TimeSpan Expected { get; }
         public TimeSpan Due { get; set; }
         public TimeSpan Interval { get; set; }
-        /// <summary>Its first read is behind it: later reads teach the estimate nothing.</summary>
+        /// <summary>Its first read is behind it: later reads teach the estimate nothing but <see cref="FirstReadEarly"/>'s bound.</summary>
         public bool Read { get; set; }
+        /// <summary>Its first read (timed by the estimate) found it running: the read that finds it finished tells how long sufficed.</summary>
+        public bool FirstReadEarly { get; set; }
         public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IdcAdmin.Core.Assignments;
+using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity;
 using IdcAdmin.Core.PermissionSets.Listings;
 using IdcAdmin.Core.Reporting;
@@ -54,10 +55,16 @@ public sealed class PermissionSetAssignments
         return lines;
     }
 
-    /// <summary>Revokes every assignment and waits; throws naming those AWS refused, after trying all.</summary>
+    /// <summary>
+    /// Revokes every assignment and waits; throws naming those AWS refused, after trying all. One deletion status
+    /// listing answers every request on its page (as for Revoke-IdcAccountAccess); a request it shows FAILED, or does
+    /// not show, is described on its own.
+    /// </summary>
     public async Task RevokeAllAsync(IReadOnlyList<AssignmentKey> keys, string permissionSetName, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(MaxOutstanding);
+        var board = new StatusBoard(ct => AccountAssignmentCalls.ListRecentStatusesAsync(_session, deletion: true, ct),
+            _session.Completions.For(CompletionEstimates.AssignmentDeletion, _session.Polling), _session.Polling, cancellationToken);
         var done = 0;
         var failures = new List<string>();
         await Task.WhenAll(keys.Select(async key =>
@@ -66,7 +73,14 @@ public sealed class PermissionSetAssignments
             try
             {
                 var started = await AccountAssignmentCalls.StartDeleteAsync(_session, key, cancellationToken).ConfigureAwait(false);
-                var status = await AccountAssignmentCalls.WaitJustStartedAsync(_session, started, deletion: true, _session.Polling, cancellationToken).ConfigureAwait(false);
+                var listed = started.Status != AccountAssignmentCalls.InProgress ? started.Status
+                    : string.IsNullOrEmpty(started.RequestId) ? null
+                    : await board.WaitAsync(started.RequestId!).ConfigureAwait(false);
+                if (listed == AccountAssignmentCalls.InProgress)
+                    throw new StatusTimeoutException<string>(listed, _session.Polling.Timeout);
+                var status = listed == AccountAssignmentCalls.Succeeded
+                    ? new SsoAdmin.Model.AccountAssignmentOperationStatus { Status = listed, RequestId = started.RequestId }
+                    : await AccountAssignmentCalls.WaitAsync(_session, started, deletion: true, cancellationToken).ConfigureAwait(false);
                 if (status.Status == AccountAssignmentCalls.Failed)
                     lock (failures) failures.Add($"{key.PrincipalKind} {key.PrincipalId} in {key.AccountId}: {status.FailureReason}");
             }

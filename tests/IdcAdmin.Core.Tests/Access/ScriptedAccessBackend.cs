@@ -65,12 +65,14 @@ public sealed class ScriptedAccessBackend
     /// <summary>The throttler in front of the last session's calls, when <see cref="ThrottleEvery"/> is set.</summary>
     public SporadicThrottler? Throttler { get; private set; }
 
-    public IdcSession Session()
+    /// <summary>A session on this backend; <paramref name="front"/> may put a handler in front of it (it gets the backend as its inner handler).</summary>
+    public IdcSession Session(Func<HttpMessageHandler, DelegatingHandler>? front = null)
     {
+        HttpMessageHandler inner = ThrottleEvery > 0 ? Throttler = new SporadicThrottler(Handler, ThrottleEvery) : Handler;
         var connection = new AwsConnection(MotoServer.TestCredentials, "us-east-1", new AwsTransportOptions
         {
             EndpointUrl = "http://127.0.0.1:1",
-            InnerHandler = ThrottleEvery > 0 ? Throttler = new SporadicThrottler(Handler, ThrottleEvery) : Handler,
+            InnerHandler = front?.Invoke(inner) ?? inner,
             RateLimiter = RequestRateLimiter.PerSecond(1000, 1000),
             Retry = new AwsRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) },
         });

@@ -31,4 +31,18 @@ public sealed class CompletionEstimateTests
         for (var i = 0; i < 5; i++) estimate.Observe(finished: false, estimate.Current);
         Assert.Equal(TimeSpan.FromMinutes(1), estimate.Current);
     }
+
+    [Fact]
+    public void A_raise_past_what_a_later_read_showed_to_suffice_comes_down_to_it()
+    {
+        var estimate = new CompletionEstimate(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        estimate.Observe(finished: false, estimate.Current);
+        Assert.Equal(TimeSpan.FromSeconds(1.15), estimate.Current);
+        // The re-read 1.08 s after acceptance found the request finished: 1.08 s sufficed.
+        estimate.Sufficed(TimeSpan.FromSeconds(1.08));
+        Assert.Equal(TimeSpan.FromSeconds(1.08), estimate.Current);
+        // A longer read that sufficed says nothing new.
+        estimate.Sufficed(TimeSpan.FromSeconds(1.3));
+        Assert.Equal(TimeSpan.FromSeconds(1.08), estimate.Current);
+    }
 }

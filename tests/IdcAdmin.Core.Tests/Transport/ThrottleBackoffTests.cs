@@ -46,6 +46,63 @@ public sealed class ThrottleBackoffTests
     }
 
     [Fact]
+    public void Under_a_limiter_sporadic_throttles_are_retried_without_a_wait_and_the_backoff_grows_from_the_one_showing_contention()
+    {
+        var options = new AwsRetryOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(20) };
+        var policy = new AwsRetryPolicy(options, new RetryQuota());
+        var contention = new List<double>();
+        for (var run = 0; run < 200; run++)
+        {
+            var state = new AwsRetryPolicy.CallState();
+            // The throttles before the one the limiter counts as contention (the third in a row) wait nothing.
+            for (var sporadic = 1; sporadic < 3; sporadic++)
+                Assert.Equal(TimeSpan.Zero, policy.Decide(state, Throttled, true, TimeSpan.FromMilliseconds(50)).Delay);
+            contention.Add(policy.Decide(state, Throttled, true, TimeSpan.FromMilliseconds(50)).Delay!.Value.TotalMilliseconds);
+            for (var retry = 4; retry < options.ThrottleMaxAttempts; retry++)
+                Assert.InRange(policy.Decide(state, Throttled, true, TimeSpan.FromMilliseconds(50)).Delay!.Value.TotalMilliseconds, 0, 50 * Math.Pow(2, retry - 3));
+        }
+        Assert.All(contention, d => Assert.InRange(d, 0, 50));
+        Assert.Contains(contention, d => d > 0);
+    }
+
+    [Fact]
+    public void Without_a_limiter_a_first_throttle_still_waits_a_backoff_from_the_base_delay()
+    {
+        var options = new AwsRetryOptions { BaseDelay = TimeSpan.FromSeconds(1) };
+        var policy = new AwsRetryPolicy(options, new RetryQuota());
+        var delays = Enumerable.Range(0, 100).Select(_ => policy.Decide(new AwsRetryPolicy.CallState(), Throttled, true).Delay!.Value.TotalMilliseconds).ToList();
+        Assert.All(delays, d => Assert.InRange(d, 0, 1000));
+        // Nothing paces a retry without a limiter: a hundred draws up to 1 s all under 50 ms would be a one in 20^100 chance.
+        Assert.Contains(delays, d => d > 50);
+    }
+
+    [Fact]
+    public async Task Through_the_transport_sporadic_throttles_retry_on_their_refunded_token_at_once_and_the_third_backs_off()
+    {
+        var attempts = 0;
+        var backend = new ScriptedHandler().On("DescribeGroup", _ => Interlocked.Increment(ref attempts) <= 3
+            ? ScriptedResponse.Error(HttpStatusCode.BadRequest, "ThrottlingException", "Rate exceeded")
+            : ScriptedResponse.Ok(new { GroupId = "g", IdentityStoreId = "d-1234567890" }));
+        var log = new ListLog();
+        // One token, never replenished: every retry goes on the token its throttled attempt gave back.
+        using var limiter = RequestRateLimiter.Manual(tokensPerPeriod: 20, burst: 1);
+        using var connection = ScriptedConnection.Connect(backend, new AwsRetryOptions { BaseDelay = TimeSpan.FromSeconds(1) }, limiter, log: log);
+
+        await connection.IdentityStore.DescribeGroupAsync(new DescribeGroupRequest { IdentityStoreId = "d-1234567890", GroupId = "g" }).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(4, backend.CountOf("DescribeGroup"));
+        Assert.Equal(4, limiter.Admissions);
+        var retries = log.Verbose.ToList();
+        Assert.Equal(3, retries.Count);
+        Assert.EndsWith("retry 1 of 9 in 0 ms.", retries[0]);
+        Assert.EndsWith("retry 2 of 9 in 0 ms.", retries[1]);
+        // The third throttle showed contention: it cut the manual bucket's rate (20 → 14 a period) and waits a draw
+        // up to one token's interval at that rate (1/14 s).
+        var third = int.Parse(System.Text.RegularExpressions.Regex.Match(retries[2], @"retry 3 of 9 in (\d+) ms\.$").Groups[1].Value);
+        Assert.InRange(third, 0, 1000 / 14);
+    }
+
+    [Fact]
     public void Connection_failures_and_5xx_keep_the_base_delay_whatever_the_limiter()
     {
         var options = new AwsRetryOptions { BaseDelay = TimeSpan.FromSeconds(1) };
