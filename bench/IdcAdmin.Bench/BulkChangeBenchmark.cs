@@ -146,10 +146,8 @@ public sealed class BulkChangeBenchmark : IBenchmark
     {
         var spec = PermissionSetValidator.Validate(new PermissionSetDefinition { Description = "changed " + Guid.NewGuid().ToString("N")[..6] }, forCreate: false);
         var plan = await new PermissionSetPlanner(session).PlanUpdateAsync(arn, spec, CancellationToken.None);
-        await new PermissionSetWriter(session, NullOutputWriter.Instance).ApplyAsync(plan.Current!, plan.Changes, spec, CancellationToken.None);
-        var provisioner = new PermissionSetProvisioner(session, NullOutputWriter.Instance);
-        var accounts = await provisioner.ProvisionedAccountsAsync(arn, CancellationToken.None);
-        var results = await provisioner.ProvisionAsync(plan.Current!.Name, arn, accounts, CancellationToken.None);
+        var accounts = await PermissionSetUpdate.ApplyAsync(session, NullOutputWriter.Instance, plan, spec, listAccounts: true, allowNoAdministrator: false, CancellationToken.None);
+        var results = await new PermissionSetProvisioner(session, NullOutputWriter.Instance).ProvisionAsync(plan.Current!.Name, arn, accounts!, CancellationToken.None);
         return results.Count(r => r.Status != StatusValuesValues.Succeeded);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using IdcAdmin.Completers;
 using IdcAdmin.Core.Aws;
@@ -135,16 +136,15 @@ public sealed class SetIdcPermissionSetCommand : PermissionSetCmdlet
         else
         {
             if (!ShouldProcessChange(current.Name, string.Join("; ", plan.Changes))) return;
-            Run(ct => new PermissionSetWriter(session, Output).ApplyAsync(current, plan.Changes, spec, ct, AllowNoAdministrator));
-            if (!NoProvision) Provision(current);
+            var accounts = Run(ct => PermissionSetUpdate.ApplyAsync(session, Output, plan, spec, listAccounts: !NoProvision, AllowNoAdministrator, ct));
+            if (accounts != null) Provision(current, accounts);
         }
         if (PassThru) WriteObject(Run(ct => new PermissionSetReader(session, unreadableDetails: Output).ReadAsync(arn, PermissionSetDetail.All, ct)));
     }
 
-    private void Provision(IdcPermissionSet set)
+    private void Provision(IdcPermissionSet set, IReadOnlyList<string> accounts)
     {
         var provisioner = new PermissionSetProvisioner(CurrentSession, Output);
-        var accounts = Run(ct => provisioner.ProvisionedAccountsAsync(set.PermissionSetArn, ct));
         if (accounts.Count == 0)
         {
             WriteVerbose($"Permission set {set.Name} is not provisioned to any account; nothing to re-provision.");
