@@ -19,13 +19,8 @@ public sealed class PermissionSetUpdateTests
         .On("UpdatePermissionSet", _ => update ?? ScriptedResponse.Ok(new { }))
         .On("ListAccountsForProvisionedPermissionSet", _ => new { AccountIds = new[] { "111111111111", "222222222222" } });
 
-    private static IdcSession SessionOver(HttpMessageHandler handler) => new(new AwsConnection(MotoServer.TestCredentials, "us-east-1", new AwsTransportOptions
-    {
-        EndpointUrl = "http://127.0.0.1:1",
-        InnerHandler = handler,
-        RateLimiter = RequestRateLimiter.PerSecond(1000, 1000),
-        Retry = new AwsRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) },
-    }), new IdcInstance { InstanceArn = InstanceArn, IdentityStoreId = "d-1234567890", Region = "us-east-1" });
+    private static IdcSession SessionOver(HttpMessageHandler handler) =>
+        new(ScriptedConnection.Connect(handler), new IdcInstance { InstanceArn = InstanceArn, IdentityStoreId = "d-1234567890", Region = "us-east-1" });
 
     private static async Task<IReadOnlyList<string>?> UpdateAsync(IdcSession session, bool listAccounts)
     {
