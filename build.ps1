@@ -117,8 +117,10 @@ function Invoke-BuildTask {
     if ($manifest.ModuleVersion -ne $version) {
         throw "module/$ModuleName.psd1 has ModuleVersion $($manifest.ModuleVersion) but Directory.Build.props has $version."
     }
-    foreach ($format in $manifest.FormatsToProcess) {
-        if (-not (Test-Path -LiteralPath (Join-Path $moduleOut $format))) { throw "FormatsToProcess lists $format, which module/ does not have." }
+    foreach ($key in 'FormatsToProcess', 'TypesToProcess') {
+        foreach ($file in $manifest[$key]) {
+            if (-not (Test-Path -LiteralPath (Join-Path $moduleOut $file))) { throw "$key lists $file, which module/ does not have." }
+        }
     }
     Write-Host "Built $ModuleName $version in $moduleOut" -ForegroundColor Green
 }

@@ -43,6 +43,22 @@ public sealed class ManifestTests
         Assert.Empty(Directory.GetFiles(Repo.ModuleDirectory, "*.Format.ps1xml").Select(Path.GetFileName)
             .Except(Manifest.FormatsToProcess, StringComparer.OrdinalIgnoreCase));
 
+    [Fact]
+    public void Every_types_file_is_listed_exists_and_extends_types_the_module_defines()
+    {
+        Assert.Empty(Directory.GetFiles(Repo.ModuleDirectory, "*.Types.ps1xml").Select(Path.GetFileName)
+            .Except(Manifest.TypesToProcess, StringComparer.OrdinalIgnoreCase));
+        Assert.NotEmpty(Manifest.TypesToProcess);
+        foreach (var file in Manifest.TypesToProcess)
+        {
+            var path = Path.Combine(Repo.ModuleDirectory, file);
+            Assert.True(File.Exists(path), $"TypesToProcess lists {file}, which is not in module/.");
+            var types = XDocument.Load(path).Root!.Elements("Type").Select(t => t.Element("Name")!.Value.Trim()).ToList();
+            Assert.NotEmpty(types);
+            Assert.Empty(types.Where(t => !ModuleSurface.Types.ContainsKey(t)));
+        }
+    }
+
     public static TheoryData<string> FormatFiles() => new(Manifest.FormatsToProcess);
 
     [Theory]

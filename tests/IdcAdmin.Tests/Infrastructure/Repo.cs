@@ -36,6 +36,7 @@ public sealed class Manifest
     public string RootModule => Scalar("RootModule");
     public IReadOnlyList<string> CmdletsToExport => List("CmdletsToExport");
     public IReadOnlyList<string> FormatsToProcess => List("FormatsToProcess");
+    public IReadOnlyList<string> TypesToProcess => List("TypesToProcess");
 
     private string Scalar(string key)
     {
