@@ -29,10 +29,12 @@ public abstract class IdcCmdlet : IdcCmdletBase
             // The runspace (so its default) is known only on the pipeline thread; engine work started by Run or
             // Stream runs on other threads and gets the session its cmdlet saw when it started the work.
             var session = Session ?? _sessionOfRun ?? DefaultSession();
-            if (session != null) return session;
+            if (session is { IsEnded: false }) return session;
             ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("Not connected to IAM Identity Center. Run Connect-IdcInstance first (for example: Connect-IdcInstance -ProfileName management -Region eu-west-1), " +
-                                              "or pass -Session (from Connect-IdcInstance -PassThru) in a thread job or a ForEach-Object -Parallel script block."),
+                new InvalidOperationException(session != null
+                    ? "This session was ended by Disconnect-IdcInstance. Run Connect-IdcInstance -PassThru for a new one."
+                    : "Not connected to IAM Identity Center. Run Connect-IdcInstance first (for example: Connect-IdcInstance -ProfileName management -Region eu-west-1), " +
+                      "or pass -Session (from Connect-IdcInstance -PassThru) in a thread job or a ForEach-Object -Parallel script block."),
                 "IdcNotConnected", ErrorCategory.ConnectionError, null));
             return null!;
         }

@@ -34,3 +34,21 @@ Describe 'Disconnect-IdcInstance' {
         (Get-IdcInstance).InstanceArn | Should -Be $instance.InstanceArn
     }
 }
+
+Describe 'Disconnect-IdcInstance -Session' {
+    It 'ends that session: a cmdlet given it afterwards fails with IdcNotConnected, not a disposed-object error' {
+        $session = Connect-IdcInstance -Sandbox -PassThru
+        Disconnect-IdcInstance -Session $session
+
+        { Get-IdcUser -Session $session } | Should -Throw -ErrorId 'IdcNotConnected,IdcAdmin.Commands.User.GetIdcUserCommand'
+        { Grant-IdcAccountAccess -Session $session -User alice -PermissionSet ReadOnlyAccess -Account prod -Confirm:$false } |
+            Should -Throw -ErrorId 'IdcNotConnected,IdcAdmin.Commands.AccountAssignment.GrantIdcAccountAccessCommand'
+    }
+
+    It 'can end an ended session again without error' {
+        $session = Connect-IdcInstance -Sandbox -PassThru
+        Disconnect-IdcInstance -Session $session
+
+        { Disconnect-IdcInstance -Session $session } | Should -Not -Throw
+    }
+}

@@ -41,5 +41,12 @@ public sealed class IdcSession : IDisposable
     /// <summary>Warnings that should be said once per session (e.g. that the API cannot send invitation emails).</summary>
     public OncePerSession Once { get; } = new();
 
-    public void Dispose() => Connection.Dispose();
+    /// <summary>True once the session is ended (Disconnect-IdcInstance): its connections are closed and it serves no call.</summary>
+    public bool IsEnded { get; private set; }
+
+    public void Dispose()
+    {
+        IsEnded = true;
+        Connection.Dispose();
+    }
 }
