@@ -56,6 +56,14 @@ Describe 'Export-IdcConfiguration' {
         $writes | Should -BeNullOrEmpty
     }
 
+    It 'refuses a -Path that is neither .psd1 nor .json with IdcConfigurationPathInvalid, writing nothing' {
+        $file = Join-Path $TestDrive 'export.txt'
+
+        { Export-IdcConfiguration -Path $file } |
+            Should -Throw -ErrorId 'IdcConfigurationPathInvalid,IdcAdmin.Commands.Configuration.ExportIdcConfigurationCommand'
+        Test-Path -LiteralPath $file | Should -BeFalse
+    }
+
     It 'writes no file under -WhatIf' {
         $file = Join-Path $TestDrive 'whatif.psd1'
         Export-IdcConfiguration -Path $file -WhatIf 3>$null

@@ -13,8 +13,7 @@ internal static class ConfigurationFile
     {
         if (!File.Exists(file)) throw new ItemNotFoundException($"The configuration file '{file}' does not exist.");
         if (IsJson(file)) return ConfigurationParser.ParseJsonFile(file, partition);
-        if (!string.Equals(Path.GetExtension(file), ".psd1", StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"'{file}' is neither a .psd1 nor a .json file.");
+        if (!IsKnownFormat(file)) throw new ArgumentException(NotAFormat(file));
         var problems = new List<ConfigurationProblem>();
         var root = PowerShellDataFileReader.Read(file, problems);
         return ConfigurationParser.Parse(root, file, problems, partition);
@@ -46,5 +45,11 @@ internal static class ConfigurationFile
     public static ErrorRecord Invalid(ConfigurationException e) => new(e, "IdcConfigurationInvalid", ErrorCategory.InvalidData, e.Problems);
 
     public static bool IsJson(string file) => string.Equals(Path.GetExtension(file), ".json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for the two formats Compare- and Sync-IdcConfiguration read: .psd1 and .json.</summary>
+    public static bool IsKnownFormat(string file) =>
+        IsJson(file) || string.Equals(Path.GetExtension(file), ".psd1", StringComparison.OrdinalIgnoreCase);
+
+    public static string NotAFormat(string file) => $"'{file}' is neither a .psd1 nor a .json file.";
 
 }

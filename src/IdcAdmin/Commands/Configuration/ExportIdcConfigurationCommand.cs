@@ -40,6 +40,10 @@ public sealed class ExportIdcConfigurationCommand : IdcCmdlet
     {
         var session = CurrentSession;
         var file = Path == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        // Refused before the export: a file of another extension could not be read back by Compare or Sync.
+        if (file != null && !ConfigurationFile.IsKnownFormat(file))
+            ThrowTerminating(new ArgumentException(ConfigurationFile.NotAFormat(file) + " Give a path ending in .psd1 or .json."),
+                "IdcConfigurationPathInvalid", file, ErrorCategory.InvalidArgument);
         ConfigurationNode root;
         try
         {
