@@ -66,4 +66,12 @@ Describe 'Compare-IdcConfiguration' {
     It 'reports a missing file with a stable error id' {
         { Compare-IdcConfiguration -Path (Join-Path $TestDrive 'none.psd1') } | Should -Throw -ErrorId "IdcConfigurationUnreadable,$command"
     }
+
+    It 'says a directory given as -Path is a directory, not that it does not exist' {
+        $folder = Join-Path $TestDrive 'config.psd1'
+        $null = New-Item -ItemType Directory -Path $folder
+
+        { Compare-IdcConfiguration -Path $folder } |
+            Should -Throw -ErrorId "IdcConfigurationUnreadable,$command" -ExpectedMessage '*is a directory*'
+    }
 }

@@ -11,6 +11,7 @@ internal static class ConfigurationFile
 {
     public static IdcConfiguration Load(string file, string partition)
     {
+        if (Directory.Exists(file)) throw new ArgumentException($"'{file}' is a directory; give the configuration file (.psd1 or .json) in it.");
         if (!File.Exists(file)) throw new ItemNotFoundException($"The configuration file '{file}' does not exist.");
         if (IsJson(file)) return ConfigurationParser.ParseJsonFile(file, partition);
         if (!IsKnownFormat(file)) throw new ArgumentException(NotAFormat(file));
