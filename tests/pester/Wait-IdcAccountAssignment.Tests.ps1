@@ -36,3 +36,26 @@ Describe 'Wait-IdcAccountAssignment' {
         ($already | Wait-IdcAccountAssignment).Status | Should -Be 'AlreadyAssigned'
     }
 }
+
+Describe 'Wait-IdcAccountAssignment with more than one session' {
+    It 'refuses requests another instance sent, saying to pass -Session, instead of reporting them unfinished' {
+        $sender = Connect-IdcInstance -Sandbox -SandboxOperationDelay 0:0:0.5 -PassThru
+        $null = New-IdcGroup -Session $sender -Name Ops
+        $null = New-IdcPermissionSet -Session $sender -Predefined ReadOnlyAccess
+        $pending = Grant-IdcAccountAccess -Session $sender -Group Ops -PermissionSet ReadOnlyAccess -Account prod -NoWait
+        $other = Connect-IdcInstance -Sandbox -PassThru
+        try {
+            $done = $pending | Wait-IdcAccountAssignment -Session $other -ErrorVariable failures -ErrorAction SilentlyContinue
+
+            $done | Should -BeNullOrEmpty
+            $failures | Should -HaveCount 1
+            $failures[0].FullyQualifiedErrorId | Should -Be 'IdcAssignmentOtherInstance,IdcAdmin.Commands.AccountAssignment.WaitIdcAccountAssignmentCommand'
+            $failures[0].Exception.Message | Should -Match '-Session'
+            ($pending | Wait-IdcAccountAssignment -Session $sender).Status | Should -Be 'Succeeded'
+        }
+        finally {
+            Disconnect-IdcInstance -Session $sender
+            Disconnect-IdcInstance -Session $other
+        }
+    }
+}

@@ -36,5 +36,16 @@ public sealed class AccountAssignmentResult
 
     public AssignmentKey Key => new(AccountId, PermissionSetArn, PrincipalType, PrincipalId);
 
+    /// <summary>
+    /// False when the request was sent to another instance than <paramref name="instanceArn"/>: its permission set's
+    /// ARN (arn:aws:sso:::permissionSet/ssoins-…/ps-…) names the instance, and that instance alone knows the request.
+    /// </summary>
+    public bool BelongsTo(string instanceArn)
+    {
+        var instanceId = instanceArn.Substring(instanceArn.LastIndexOf('/') + 1);
+        return PermissionSetArn.Length == 0 || instanceId.Length == 0 ||
+               PermissionSetArn.IndexOf("/" + instanceId + "/", StringComparison.Ordinal) >= 0;
+    }
+
     public override string ToString() => $"{Operation} {PrincipalName ?? PrincipalId} {PermissionSetName ?? PermissionSetArn} {AccountName ?? AccountId}: {Status}";
 }

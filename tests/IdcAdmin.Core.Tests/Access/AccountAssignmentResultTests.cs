@@ -18,4 +18,13 @@ public sealed class AccountAssignmentResultTests
     [Fact]
     public void A_result_never_sent_has_no_duration() =>
         Assert.Null(new AccountAssignmentResult { Status = AssignmentStatus.AlreadyAssigned }.Duration);
+
+    [Fact]
+    public void A_request_belongs_to_the_instance_its_permission_set_ARN_names()
+    {
+        var result = new AccountAssignmentResult { PermissionSetArn = "arn:aws:sso:::permissionSet/ssoins-1111/ps-aaaa" };
+        Assert.True(result.BelongsTo("arn:aws:sso:::instance/ssoins-1111"));
+        Assert.False(result.BelongsTo("arn:aws:sso:::instance/ssoins-2222"));
+        Assert.False(result.BelongsTo("arn:aws:sso:::instance/ssoins-111"));
+    }
 }

@@ -37,7 +37,16 @@ public sealed class WaitIdcAccountAssignmentCommand : IdcCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (var r in InputObject) if (r != null) _pending.Add(r);
+        foreach (var r in InputObject)
+        {
+            if (r == null) continue;
+            if (r.BelongsTo(CurrentSession.InstanceArn)) _pending.Add(r);
+            else
+                WriteError(new ErrorRecord(new InvalidOperationException(
+                        $"The request {r.RequestId} ({r}) was sent to another Identity Center instance than {CurrentSession.InstanceArn}; " +
+                        "pass -Session with the session that sent it."),
+                    "IdcAssignmentOtherInstance", ErrorCategory.InvalidArgument, r));
+        }
     }
 
     protected override void EndProcessing()
