@@ -13,7 +13,8 @@ namespace IdcAdmin.Commands.AccountAssignment;
 /// request SUCCEEDED or FAILED, with progress over the batch, and returns the finished results. One status listing
 /// answers many requests; a failed one, or one the listings do not show, is described on its own, at most 10 at a time.
 /// A FAILED request becomes an error with AWS's reason and the account as target; one still pending when -Timeout
-/// passes becomes a timeout error that can be waited on again.</para>
+/// passes becomes a timeout error that can be waited on again. A request sent through another session's instance is
+/// refused with IdcAssignmentOtherInstance: give that session with -Session.</para>
 /// </remarks>
 /// <example>
 /// <code>$pending = Grant-IdcAccountAccess -Group Devs -PermissionSet ReadOnlyAccess -Account (Get-IdcAccount) -NoWait
