@@ -112,3 +112,27 @@ Describe 'Sync-IdcConfiguration' {
         if (-not $Reads) { $calls | Should -BeNullOrEmpty }
     }
 }
+
+Describe 'Sync-IdcConfiguration -Prune and the lock-out guard' {
+    It 'keeps the last administrator in the group, as it keeps the last admin assignment, without pointing at a parameter Sync lacks' {
+        $sandbox = Connect-IdcInstance -Sandbox -SandboxOperationDelay 0:0:0.1 -PassThru
+        try {
+            $null = New-IdcUser -Session $sandbox -UserName alice -GivenName Alice -FamilyName Doe -Email alice@example.com 3>$null
+            $null = New-IdcGroup -Session $sandbox -Name Admins
+            Add-IdcGroupMember -Session $sandbox -Group Admins -User alice
+            $null = New-IdcPermissionSet -Session $sandbox -Predefined AdministratorAccess
+            $null = Grant-IdcAccountAccess -Session $sandbox -Group Admins -PermissionSet AdministratorAccess -Account management
+            $file = Join-Path $TestDrive 'no-admins.psd1'
+            Set-Content $file "@{ Groups = @( @{ Name = 'Admins'; Members = @() } ) }"
+
+            $drift = Sync-IdcConfiguration -Session $sandbox -Path $file -Prune -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+
+            $failures | Should -BeNullOrEmpty
+            $drift.Status | Should -Be 'Skipped'
+            $drift.Message | Should -Match 'lock-out guard'
+            $drift.Message | Should -Not -Match 'AllowNoAdministrator'
+            (Get-IdcGroupMember -Session $sandbox -Group Admins).UserName | Should -Be 'alice'
+        }
+        finally { Disconnect-IdcInstance -Session $sandbox }
+    }
+}

@@ -7,6 +7,7 @@ using IdcAdmin.Core.Access;
 using IdcAdmin.Core.Aws;
 using IdcAdmin.Core.Identity.Services;
 using IdcAdmin.Core.Identity;
+using IdcAdmin.Core.Lockout;
 using IdcAdmin.Core.PermissionSets;
 using IdcAdmin.Core.Reporting;
 using IdcAdmin.Core.Session;
@@ -78,6 +79,12 @@ public sealed class ConfigurationApplier
     {
         foreach (var d in items)
         {
+            // The guard's refusal is kept as an assignment removal's is: a sync has no -AllowNoAdministrator to offer.
+            if (failure is AdministratorLockoutException)
+            {
+                Skip(d, "Kept: this change would leave the management account without an administrator (the lock-out guard).");
+                continue;
+            }
             d.Status = failure == null ? DriftStatus.Applied : DriftStatus.Failed;
             d.Message = failure == null ? null : Reason(failure);
         }
