@@ -179,13 +179,7 @@ public sealed class EffectiveAccessQuery
         return principals;
     }
 
-    private async Task<List<string>> AllPermissionSetsAsync(CancellationToken cancellationToken)
-    {
-        var arns = new List<string>();
-        await foreach (var arn in _session.PermissionSets.ListArnsAsync(cancellationToken).ConfigureAwait(false))
-            arns.Add(arn);
-        return arns;
-    }
+    private Task<List<string>> AllPermissionSetsAsync(CancellationToken cancellationToken) => _session.PermissionSets.ListArnsAsync(cancellationToken).ToListAsync();
 
     /// <summary>The provisioned (account, set) pairs in scope, probed from the smaller side.</summary>
     private async Task<List<(string Account, string Set)>> ProvisionedPairsAsync(EffectiveAccessPath side, List<string> accounts, List<string> sets, CancellationToken cancellationToken)

@@ -42,8 +42,7 @@ public sealed class OrganizationDirectory
     public async Task<OrganizationalUnitEntry> ResolveUnitAsync(string pathOrId, CancellationToken cancellationToken)
     {
         var value = pathOrId.Trim();
-        var roots = new List<OrganizationalUnitEntry>();
-        await foreach (var r in RootsAsync(cancellationToken).ConfigureAwait(false)) roots.Add(r);
+        var roots = await RootsAsync(cancellationToken).ToListAsync().ConfigureAwait(false);
         if (roots.Count == 0) throw new OrganizationalUnitNotFoundException(pathOrId, "the organization has no root");
         var byId = roots.FirstOrDefault(r => string.Equals(r.OrganizationalUnitId, value, StringComparison.OrdinalIgnoreCase));
         if (byId != null) return byId;
@@ -144,8 +143,7 @@ public sealed class OrganizationDirectory
             var units = new List<OrganizationalUnitEntry>();
             var accounts = new List<AwsAccount>();
             using var listings = new SemaphoreSlim(WalkConcurrency, WalkConcurrency);
-            var roots = new List<OrganizationalUnitEntry>();
-            await foreach (var root in RootsAsync(cancellationToken).ConfigureAwait(false)) roots.Add(root);
+            var roots = await RootsAsync(cancellationToken).ToListAsync().ConfigureAwait(false);
             foreach (var tree in await Task.WhenAll(roots.Select(r => WalkAsync(r, listings, cancellationToken))).ConfigureAwait(false))
             {
                 units.AddRange(tree.Units);
@@ -176,12 +174,7 @@ public sealed class OrganizationDirectory
         (List<OrganizationalUnitEntry> Units, List<AwsAccount> Accounts)[] subtrees;
         try
         {
-            var children = await Listed(listings, async () =>
-            {
-                var found = new List<OrganizationalUnitEntry>();
-                await foreach (var child in ChildUnitsAsync(unit, cancellationToken).ConfigureAwait(false)) found.Add(child);
-                return found;
-            }, cancellationToken).ConfigureAwait(false);
+            var children = await Listed(listings, () => ChildUnitsAsync(unit, cancellationToken).ToListAsync(), cancellationToken).ConfigureAwait(false);
             subtrees = await Task.WhenAll(children.Select(c => WalkAsync(c, listings, cancellationToken))).ConfigureAwait(false);
         }
         catch

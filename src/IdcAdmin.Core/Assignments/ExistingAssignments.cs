@@ -52,16 +52,9 @@ public static class ExistingAssignments
 
     /// <summary>A principal's assignments (see <see cref="AssignmentListings.ForPrincipalAsync"/>), read whole.</summary>
     public static Task<List<AssignmentKey>> ForPrincipalAsync(IdcSession session, PrincipalKind kind, string principalId, string? accountId, CancellationToken cancellationToken) =>
-        ToListAsync(AssignmentListings.ForPrincipalAsync(session, kind, principalId, accountId, cancellationToken));
+        AssignmentListings.ForPrincipalAsync(session, kind, principalId, accountId, cancellationToken).ToListAsync();
 
     /// <summary>The assignments of one permission set in one account, read whole.</summary>
     public static Task<List<AssignmentKey>> ForPairAsync(IdcSession session, string accountId, string permissionSetArn, CancellationToken cancellationToken) =>
-        ToListAsync(AssignmentListings.ForPairAsync(session, accountId, permissionSetArn, cancellationToken));
-
-    private static async Task<List<AssignmentKey>> ToListAsync(IAsyncEnumerable<AssignmentKey> keys)
-    {
-        var list = new List<AssignmentKey>();
-        await foreach (var key in keys.ConfigureAwait(false)) list.Add(key);
-        return list;
-    }
+        AssignmentListings.ForPairAsync(session, accountId, permissionSetArn, cancellationToken).ToListAsync();
 }

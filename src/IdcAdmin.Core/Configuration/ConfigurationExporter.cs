@@ -37,13 +37,10 @@ public sealed class ConfigurationExporter
 
     public async Task<ConfigurationNode> ExportAsync(CancellationToken cancellationToken)
     {
-        var users = new List<IdcUser>();
-        await foreach (var u in new UserService(_session).ListAsync(null, cancellationToken).ConfigureAwait(false)) users.Add(u);
+        var users = await new UserService(_session).ListAsync(null, cancellationToken).ToListAsync().ConfigureAwait(false);
         var userNames = users.ToDictionary(u => u.UserId, u => u.UserName, StringComparer.Ordinal);
-        var groups = new List<IdcGroup>();
-        await foreach (var g in new GroupService(_session).ListAsync(null, cancellationToken).ConfigureAwait(false)) groups.Add(g);
-        var sets = new List<IdcPermissionSet>();
-        await foreach (var s in new PermissionSetReader(_session).ListAsync(_ => true, PermissionSetDetail.Policies, cancellationToken).ConfigureAwait(false)) sets.Add(s);
+        var groups = await new GroupService(_session).ListAsync(null, cancellationToken).ToListAsync().ConfigureAwait(false);
+        var sets = await new PermissionSetReader(_session).ListAsync(_ => true, PermissionSetDetail.Policies, cancellationToken).ToListAsync().ConfigureAwait(false);
         await ReadOptionalPartsAsync(sets, cancellationToken).ConfigureAwait(false);
 
         var root = new List<KeyValuePair<string, ConfigurationNode>>();
