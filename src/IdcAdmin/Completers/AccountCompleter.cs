@@ -17,7 +17,7 @@ public sealed class AccountCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var word = (wordToComplete ?? "").Trim('\'', '"');
+        var word = CompletionWork.TypedWord(wordToComplete);
         return CompletionSnapshot.Complete(fakeBoundParameters, snapshot => snapshot.Accounts
             .Where(a => !string.IsNullOrEmpty(a.Name) && !string.IsNullOrEmpty(a.AccountId))
             .Where(a => a.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase) || a.AccountId.StartsWith(word, StringComparison.Ordinal))

@@ -13,7 +13,7 @@ public sealed class AccountIdCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var word = (wordToComplete ?? "").Trim('\'', '"');
+        var word = CompletionWork.TypedWord(wordToComplete);
         return CompletionSnapshot.Complete(fakeBoundParameters, snapshot => snapshot.Accounts
             .Where(a => !string.IsNullOrEmpty(a.AccountId))
             .Where(a => a.AccountId.StartsWith(word, StringComparison.Ordinal) || (a.Name ?? "").StartsWith(word, StringComparison.OrdinalIgnoreCase))

@@ -14,6 +14,9 @@ internal static class CompletionWork
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan BackgroundLimit = TimeSpan.FromMinutes(1);
 
+    /// <summary>What the user has typed so far, without the quotes PowerShell leaves on a quoted word.</summary>
+    public static string TypedWord(string? wordToComplete) => (wordToComplete ?? "").Trim('\'', '"');
+
     /// <summary>The work's result, or null when it failed or did not finish within <paramref name="wait"/> (default <see cref="Wait"/>); never throws.</summary>
     public static T? Within<T>(Func<CancellationToken, Task<T>> work, TimeSpan? wait = null) where T : class
     {

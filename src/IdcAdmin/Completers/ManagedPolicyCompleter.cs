@@ -14,7 +14,7 @@ public sealed class ManagedPolicyCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var word = (wordToComplete ?? "").Trim('\'', '"');
+        var word = CompletionWork.TypedWord(wordToComplete);
         return ManagedPolicyCatalog.Default.Names
             .Where(n => n.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)

@@ -13,7 +13,7 @@ public sealed class OrganizationalUnitCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var word = (wordToComplete ?? "").Trim('\'', '"');
+        var word = CompletionWork.TypedWord(wordToComplete);
         return CompletionSnapshot.Complete(fakeBoundParameters, snapshot => snapshot.Units
             .Where(u => !string.IsNullOrEmpty(u.Path) && !string.IsNullOrEmpty(u.OrganizationalUnitId))
             .Where(u => u.Path.StartsWith(word, StringComparison.OrdinalIgnoreCase) || u.Path.TrimStart('/').StartsWith(word, StringComparison.OrdinalIgnoreCase)

@@ -13,7 +13,7 @@ public sealed class OrganizationalUnitNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var word = (wordToComplete ?? "").Trim('\'', '"');
+        var word = CompletionWork.TypedWord(wordToComplete);
         return CompletionSnapshot.Complete(fakeBoundParameters, snapshot => snapshot.Units
             .Where(u => !string.IsNullOrEmpty(u.Name) && u.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .GroupBy(u => u.Name, StringComparer.OrdinalIgnoreCase)

@@ -18,7 +18,7 @@ public sealed class PermissionSetNameCompleter : IArgumentCompleter
         if (session == null) return Array.Empty<CompletionResult>();
         // A first listing slower than the wait completes at a later Tab.
         var permissionSets = session.PermissionSets;
-        var prefix = (wordToComplete ?? "").Trim('\'', '"');
+        var prefix = CompletionWork.TypedWord(wordToComplete);
         var names = CompletionWork.Within(ct => permissionSets.AllAsync(ct));
         if (names == null) return Array.Empty<CompletionResult>();
         // A prefix that matches nothing lists again once, so sets made outside the session complete too.

@@ -19,7 +19,7 @@ internal static class PrincipalNameCompletion
 
     public static IEnumerable<CompletionResult> Complete(Func<CancellationToken, IAsyncEnumerable<string>> names, string wordToComplete, string tooltipNoun)
     {
-        var prefix = (wordToComplete ?? "").Trim('\'', '"');
+        var prefix = CompletionWork.TypedWord(wordToComplete);
         List<string> found;
         try
         {

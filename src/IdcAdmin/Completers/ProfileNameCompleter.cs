@@ -14,7 +14,7 @@ public sealed class ProfileNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var word = (wordToComplete ?? "").Trim('\'', '"');
+        var word = CompletionWork.TypedWord(wordToComplete);
         IReadOnlyList<string> names;
         try { names = AwsCredentialResolver.ProfileNames(fakeBoundParameters?["ProfileLocation"] as string); }
         catch (Exception) { return Array.Empty<CompletionResult>(); }   // an unreadable file offers nothing, never an error
